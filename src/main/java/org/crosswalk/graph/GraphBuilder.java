@@ -1,0 +1,198 @@
+package org.crosswalk.graph;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.incenp.obofoundry.sssom.model.MappingSet;
+
+/**
+ * Turns the data files into one validated in-memory graph: parse every catalogue, read every mapping
+ * set, derive the inverse and chained mappings, then validate the whole with the SHACL shapes. All of
+ * it happens before anything touches the store, so invalid data is refused whole ("nothing is
+ * half-loaded"), with every problem located as file:line.
+ */
+public final class GraphBuilder {
+
+    /** The outcome: the graph to store, its version, and counts for logs and health. */
+    public record BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings) {}
+
+    private GraphBuilder() {}
+
+    public static BuiltGraph build(DataSources sources) {
+        List<String> problems = new ArrayList<>();
+        NodeLocator locator = new NodeLocator();
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefix("cw", Vocab.CW);
+
+        for (Path file : sources.turtleFiles()) parseTurtle(file, sources.displayName(file), model, locator, problems);
+        Shapes shapes = null;
+        Graph shapesGraph = parseTurtle(sources.shapesFile(), sources.displayName(sources.shapesFile()), null, null, problems);
+        if (shapesGraph != null) {
+            try {
+                shapes = Shapes.parse(shapesGraph);
+            } catch (RuntimeException e) {
+                problems.add(sources.displayName(sources.shapesFile()) + ":1: not valid SHACL: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) throw new DataValidationException(problems);
+
+        Map<String, String> frameworkOf = new HashMap<>();
+        model.listStatements(null, SKOS.inScheme, (RDFNode) null)
+                .forEach(s -> frameworkOf.put(s.getSubject().getURI(), s.getObject().asResource().getURI()));
+
+        List<MappingRecord> curated = new ArrayList<>();
+        for (Path file : sources.mappingFiles()) {
+            String name = sources.displayName(file);
+            MappingSetReader.Result result = MappingSetReader.read(file, name, problems);
+            if (result.set() == null) continue;
+            addMappingSet(model, result.set(), name);
+            for (MappingRecord m : result.mappings()) {
+                checkEnd(m.subject(), "subject_id", m, frameworkOf, result.set(), problems);
+                checkEnd(m.object(), "object_id", m, frameworkOf, result.set(), problems);
+                locator.put(m.iri(), m.location());
+                curated.add(m);
+            }
+        }
+        if (!problems.isEmpty()) throw new DataValidationException(problems);
+
+        List<MappingRecord> derived = MappingDerivation.derive(curated, frameworkOf::get);
+        curated.forEach(m -> addMapping(model, m));
+        derived.forEach(m -> addMapping(model, m));
+
+        if (shapes != null) validate(model, shapes, locator, problems);
+        if (!problems.isEmpty()) throw new DataValidationException(problems);
+
+        String version = sources.version();
+        model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), RDF.type, Vocab.Dataset);
+        model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), Vocab.dataVersion, version);
+        return new BuiltGraph(model, version, curated.size(), derived.size());
+    }
+
+    /** Parses one Turtle file; into {@code model} when given, else into a fresh graph that is returned. */
+    private static Graph parseTurtle(Path file, String name, Model model, NodeLocator locator, List<String> problems) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        PrefixMap prefixes = PrefixMapFactory.create();
+        try {
+            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new LocatingErrorHandler(name))
+                    .parse(StreamRDFLib.graph(graph));
+            graph.getPrefixMapping().getNsPrefixMap().forEach(prefixes::add);
+        } catch (RiotException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+        if (model != null) {
+            model.add(ModelFactory.createModelForGraph(graph));
+            model.setNsPrefixes(graph.getPrefixMapping().getNsPrefixMap());
+            locator.indexTurtle(file, name, prefixes);
+        }
+        return graph;
+    }
+
+    private static void checkEnd(String iri, String slot, MappingRecord m, Map<String, String> frameworkOf,
+            MappingSet set, List<String> problems) {
+        String scheme = frameworkOf.get(iri);
+        if (scheme == null) {
+            problems.add(m.location() + ": " + slot + " " + iri + " is not a requirement of any catalogue");
+            return;
+        }
+        String expected = slot.equals("subject_id") ? set.getSubjectSource() : set.getObjectSource();
+        if (expected != null && !expected.equals(scheme)) {
+            problems.add(m.location() + ": " + slot + " " + iri + " is in " + scheme + ", but the set's "
+                    + (slot.equals("subject_id") ? "subject_source" : "object_source") + " is " + expected);
+        }
+    }
+
+    private static void addMappingSet(Model model, MappingSet set, String file) {
+        if (set.getMappingSetId() == null) return;
+        Resource r = model.createResource(set.getMappingSetId());
+        r.addProperty(RDF.type, Vocab.MappingSet).addProperty(RDF.type, Vocab.SssomMappingSet)
+                .addProperty(Vocab.sourceFile, file);
+        if (set.getMappingSetTitle() != null) r.addProperty(DCTerms.title, set.getMappingSetTitle(), "en");
+        if (set.getMappingSetDescription() != null) r.addProperty(DCTerms.description, set.getMappingSetDescription(), "en");
+        if (set.getLicense() != null) r.addProperty(DCTerms.license, model.createResource(set.getLicense()));
+        if (set.getMappingSetVersion() != null) r.addProperty(OWL2.versionInfo, set.getMappingSetVersion());
+        if (set.getSubjectSource() != null) r.addProperty(Vocab.subjectSource, model.createResource(set.getSubjectSource()));
+        if (set.getObjectSource() != null) r.addProperty(Vocab.objectSource, model.createResource(set.getObjectSource()));
+        if (set.getCreatorId() != null) set.getCreatorId().forEach(c -> r.addProperty(DCTerms.creator, model.createResource(c)));
+    }
+
+    /** The SSSOM OWL-axiom reification of one mapping, plus the direct SKOS triple for plain queries. */
+    static void addMapping(Model model, MappingRecord m) {
+        Resource s = model.createResource(m.subject());
+        Resource o = model.createResource(m.object());
+        Resource axiom = model.createResource(m.iri())
+                .addProperty(RDF.type, OWL2.Axiom).addProperty(RDF.type, Vocab.Mapping)
+                .addProperty(OWL2.annotatedSource, s)
+                .addProperty(OWL2.annotatedProperty, m.relation().skosPredicate)
+                .addProperty(OWL2.annotatedTarget, o)
+                .addProperty(Vocab.relation, m.relation().resource)
+                .addProperty(Vocab.rationale, Vocab.cw(capitalise(m.rationale())))
+                .addLiteral(Vocab.strength, model.createTypedLiteral(m.strength(), XSDDatatype.XSDinteger))
+                .addProperty(Vocab.mappingJustification, model.createResource(m.justification()))
+                .addProperty(RDFS.comment, m.comment(), "en")
+                .addProperty(Vocab.inMappingSet, model.createResource(m.mappingSet()))
+                .addLiteral(Vocab.pathLength, model.createTypedLiteral(m.derivedFrom().size() == 2 ? 2 : 1, XSDDatatype.XSDinteger));
+        if (m.relation() == Relation.NO_RELATIONSHIP) {
+            axiom.addProperty(Vocab.predicateModifier, "Not");
+        } else {
+            s.addProperty(m.relation().skosPredicate, o);
+        }
+        if (m.author() != null) axiom.addProperty(Vocab.authoredBy, model.createResource(m.author()));
+        if (m.date() != null) axiom.addProperty(Vocab.authoredOn, model.createTypedLiteral(m.date(), XSDDatatype.XSDdate));
+        m.seeAlso().forEach(url -> axiom.addProperty(RDFS.seeAlso, model.createResource(url)));
+        if (!m.location().isEmpty()) axiom.addProperty(Vocab.sourceFile, m.location());
+        m.derivedFrom().forEach(step -> axiom.addProperty(Vocab.wasDerivedFrom, model.createResource(step.iri())));
+        if (m.via() != null) axiom.addProperty(Vocab.via, model.createResource(m.via()));
+    }
+
+    private static void validate(Model model, Shapes shapes, NodeLocator locator, List<String> problems) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
+        if (report.conforms()) return;
+        for (ReportEntry e : report.getEntries()) {
+            String focus = e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString();
+            String where = locator.locate(focus, "(unlocated)");
+            String path = e.resultPath() == null ? "" : " " + e.resultPath() + ":";
+            problems.add(where + ": <" + focus + ">" + path + " " + e.message());
+        }
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Turns Jena's parse errors into "file:line:col: message" and stops at the first error. */
+    private record LocatingErrorHandler(String file) implements ErrorHandler {
+        @Override public void warning(String message, long line, long col) {}
+        @Override public void error(String message, long line, long col) { fatal(message, line, col); }
+        @Override public void fatal(String message, long line, long col) {
+            throw new RiotException(file + ":" + line + ":" + col + ": " + message);
+        }
+    }
+}

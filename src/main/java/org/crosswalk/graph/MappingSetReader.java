@@ -1,0 +1,152 @@
+package org.crosswalk.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.vocabulary.SKOS;
+import org.incenp.obofoundry.sssom.ExtraMetadataPolicy;
+import org.incenp.obofoundry.sssom.SSSOMFormatException;
+import org.incenp.obofoundry.sssom.TSVReader;
+import org.incenp.obofoundry.sssom.model.ExtensionValue;
+import org.incenp.obofoundry.sssom.model.Mapping;
+import org.incenp.obofoundry.sssom.model.MappingSet;
+import org.incenp.obofoundry.sssom.model.PredicateModifier;
+
+/**
+ * Reads one SSSOM TSV mapping set with sssom-java and checks each row against DESIGN.md's mapping
+ * rules (relation, predicate, modifier, rationale, strength, reason). Problems are reported as
+ * "file:row: message", row being the line number in the file.
+ */
+public final class MappingSetReader {
+
+    /** A parsed mapping set: its metadata as sssom-java read it and the rows as mapping records. */
+    public record Result(MappingSet set, List<MappingRecord> mappings) {}
+
+    private static final Set<String> RATIONALES = Set.of("syntactic", "semantic", "functional");
+
+    private MappingSetReader() {}
+
+    public static Result read(Path file, String displayName, List<String> problems) {
+        MappingSet set;
+        try {
+            TSVReader reader = new TSVReader(file.toFile());
+            reader.setExtraMetadataPolicy(ExtraMetadataPolicy.DEFINED);
+            set = reader.read();
+        } catch (SSSOMFormatException | IOException e) {
+            problems.add(displayName + ":1: not a valid SSSOM TSV file: " + e.getMessage());
+            return new Result(null, List.of());
+        }
+        if (set.getMappingSetId() == null) problems.add(displayName + ":1: mapping_set_id is missing");
+        if (set.getLicense() == null) problems.add(displayName + ":1: license is missing");
+
+        List<Integer> rowLines = rowLineNumbers(file);
+        List<Mapping> rows = set.getMappings();
+        List<MappingRecord> records = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String where = displayName + ":" + (i < rowLines.size() ? rowLines.get(i) : "?");
+            MappingRecord record = toRecord(rows.get(i), set, where, problems);
+            if (record == null) continue;
+            if (!seen.add(record.iri())) {
+                problems.add(where + ": duplicate of an earlier row (same subject, predicate, modifier, object)");
+                continue;
+            }
+            records.add(record);
+        }
+        return new Result(set, records);
+    }
+
+    private static MappingRecord toRecord(Mapping m, MappingSet set, String where, List<String> problems) {
+        int before = problems.size();
+        String relationCode = extension(m, "relation");
+        Relation relation = relationCode == null ? null : Relation.fromCode(relationCode).orElse(null);
+        if (relation == null) {
+            problems.add(where + ": ext_relation '" + relationCode
+                    + "' is not one of equal, subset-of, superset-of, intersects-with, no-relationship");
+        }
+        String rationale = extension(m, "rationale");
+        if (rationale == null || !RATIONALES.contains(rationale)) {
+            problems.add(where + ": ext_rationale '" + rationale + "' is not one of syntactic, semantic, functional");
+        }
+        Integer strength = null;
+        String strengthText = extension(m, "strength");
+        try {
+            strength = strengthText == null ? null : Integer.valueOf(strengthText);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (strength == null) {
+            problems.add(where + ": ext_strength '" + strengthText + "' is not an integer 0-10");
+        } else if (relation != null && !relation.allowsStrength(strength)) {
+            problems.add(where + ": ext_strength " + strength + " does not fit " + relation.code
+                    + " (equal = 10, no-relationship = 0, otherwise 1-9)");
+        }
+        boolean negated = m.getPredicateModifier() == PredicateModifier.NOT;
+        if (relation != null) {
+            if (negated != (relation == Relation.NO_RELATIONSHIP)) {
+                problems.add(where + ": predicate_modifier Not is required exactly for no-relationship");
+            }
+            if (!relation.skosPredicate.getURI().equals(m.getPredicateId())) {
+                problems.add(where + ": predicate_id " + shortSkos(m.getPredicateId()) + " does not agree with "
+                        + relation.code + " (expected " + shortSkos(relation.skosPredicate.getURI()) + ")");
+            }
+        }
+        if (m.getComment() == null || m.getComment().isBlank()) {
+            problems.add(where + ": comment (the one-sentence reason) is missing");
+        }
+        if (m.getMappingJustification() == null) {
+            problems.add(where + ": mapping_justification is missing");
+        }
+        if (m.getSubjectId() == null || m.getObjectId() == null) {
+            problems.add(where + ": subject_id and object_id are required");
+        }
+        if (problems.size() > before) return null;
+
+        List<String> authors = m.getAuthorId() != null ? m.getAuthorId() : List.of();
+        String date = m.getMappingDate() != null ? m.getMappingDate().toString()
+                : set.getMappingDate() != null ? set.getMappingDate().toString() : null;
+        return new MappingRecord(m.getSubjectId(), relation, m.getObjectId(), m.getMappingJustification(),
+                rationale, strength, m.getComment().strip(), authors.isEmpty() ? null : authors.get(0), date,
+                m.getSeeAlso() != null ? m.getSeeAlso() : List.of(), set.getMappingSetId(), where, List.of(), null);
+    }
+
+    /** Value of the ext_&lt;name&gt; slot, whether sssom-java keyed it by property IRI or by slot name. */
+    private static String extension(Mapping m, String name) {
+        Map<String, ExtensionValue> ext = m.getExtensions();
+        if (ext == null) return null;
+        ExtensionValue v = ext.get(Vocab.CW + name);
+        if (v == null) v = ext.get("ext_" + name);
+        return v == null || v.getValue() == null ? null : v.getValue().toString().strip();
+    }
+
+    private static String shortSkos(String iri) {
+        return iri == null ? "(none)" : iri.replace(SKOS.uri, "skos:");
+    }
+
+    /** Line numbers of the mapping rows: after the '#' header and the column header, blank lines skipped. */
+    private static List<Integer> rowLineNumbers(Path file) {
+        List<Integer> lines = new ArrayList<>();
+        try {
+            List<String> all = Files.readAllLines(file);
+            boolean header = false;
+            for (int i = 0; i < all.size(); i++) {
+                String line = all.get(i);
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (!header) {
+                    header = true;
+                    continue;
+                }
+                lines.add(i + 1);
+            }
+        } catch (IOException e) {
+            // the reader reported it already
+        }
+        return lines;
+    }
+}

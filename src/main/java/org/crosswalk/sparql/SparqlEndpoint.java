@@ -1,0 +1,64 @@
+package org.crosswalk.sparql;
+
+import java.time.Duration;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.validation.QueryValidator;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Dataset;
+
+/**
+ * The analysts' door: a read-only SPARQL 1.1 endpoint and the Fuseki query UI, served by Fuseki main
+ * (embedded Jetty) in this JVM over the very dataset the REST API reads. Registered without update, so
+ * SPARQL Update and Graph Store writes do not exist on it; every query is cut off after the timeout.
+ */
+public final class SparqlEndpoint implements AutoCloseable {
+    /** Dataset path: query at /crosswalk/sparql (or /crosswalk/query, or /crosswalk), graph store read at /crosswalk/get. */
+    public static final String DATASET_PATH = "/crosswalk";
+
+    private final FusekiServer server;
+
+    private SparqlEndpoint(FusekiServer server) {
+        this.server = server;
+    }
+
+    public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout) {
+        // Fuseki reads the timeout from the dataset's context for every query it executes.
+        dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+        FusekiServer server = FusekiServer.create()
+                .port(port)
+                .add(DATASET_PATH, dataset, false)
+                .enablePing(true)
+                .enableStats(true)
+                // The Fuseki UI (a static web app on the classpath) and the read-only calls it makes.
+                // FMod_UI would do this only inside a full Fuseki server with its admin module.
+                .staticFileBase(uiLocation())
+                .addServlet("/$/server", new ServerDescriptionServlet(DATASET_PATH, true))
+                .addServlet("/$/datasets/*", new ServerDescriptionServlet(DATASET_PATH, false))
+                .addServlet("/$/validate/query", new QueryValidator())
+                .build()
+                .start();
+        return new SparqlEndpoint(server);
+    }
+
+    private static String uiLocation() {
+        var url = SparqlEndpoint.class.getClassLoader().getResource("webapp/index.html");
+        if (url == null) throw new IllegalStateException("Fuseki UI (jena-fuseki-ui) is not on the classpath");
+        String s = url.toExternalForm();
+        return s.substring(0, s.length() - "index.html".length());
+    }
+
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    /** The query URL, e.g. http://localhost:3030/crosswalk/sparql. */
+    public String queryUrl(String host) {
+        return "http://" + host + ":" + port() + DATASET_PATH + "/sparql";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
