@@ -1,0 +1,144 @@
+package org.crosswalk.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
+import org.crosswalk.support.TestStores;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The SPARQL endpoint as an analyst's client sees it: the whole application on random ports, the real
+ * data on a TDB2 store on disk, queried over HTTP with Jena's own SPARQL client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SparqlEndpointTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("crosswalk.store-dir", () -> TestStores.newStoreRoot("sparql").toString());
+        registry.add("crosswalk.ontology-dir", () -> TestStores.ontologyDir().toString());
+        registry.add("crosswalk.mappings-dir", () -> TestStores.mappingsDir().toString());
+        registry.add("crosswalk.sparql-port", () -> "0");
+        registry.add("crosswalk.query-timeout", () -> "2s");
+    }
+
+    @Autowired SparqlEndpoint endpoint;
+    @LocalServerPort int apiPort;
+
+    private String queryUrl() {
+        return endpoint.queryUrl("localhost");
+    }
+
+    private long count(String where) {
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query("SELECT (COUNT(*) AS ?n) WHERE { " + where + " }").build()) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+
+    @Test
+    void answersSelectQueriesOverHttp() {
+        try (RDFConnection conn = RDFConnection.connect(queryUrl())) {
+            List<String> notations = new ArrayList<>();
+            conn.querySelect("""
+                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                    SELECT ?n WHERE { <https://w3id.org/crosswalk/iso42001/2023/6.1.2> skos:notation ?n }""",
+                    (QuerySolution row) -> notations.add(row.getLiteral("n").getString()));
+            assertThat(notations).containsExactly("6.1.2");
+        }
+    }
+
+    @Test
+    void refusesUpdatesAndChangesNothing() {
+        long before = count("?s ?p ?o");
+        String update = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }";
+        String base = queryUrl().replace("/sparql", "");
+        assertThatThrownBy(() -> UpdateExecutionHTTP.service(base + "/update").update(update).execute())
+                .isInstanceOf(HttpException.class);
+        assertThatThrownBy(() -> UpdateExecutionHTTP.service(base).update(update).execute())
+                .isInstanceOf(HttpException.class)
+                .satisfies(e -> assertThat(((HttpException) e).getStatusCode()).isBetween(400, 499));
+        assertThatThrownBy(() -> {
+            try (RDFConnection gsp = RDFConnection.connect(base)) {
+                gsp.load(org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
+                        .add(org.apache.jena.rdf.model.ResourceFactory.createResource("urn:x:s"),
+                                org.apache.jena.vocabulary.RDFS.label, "x"));
+            }
+        }).isInstanceOf(HttpException.class);
+        assertThat(count("?s ?p ?o")).isEqualTo(before);
+        assertThat(count("<urn:x:s> ?p ?o")).isZero();
+    }
+
+    @Test
+    void malformedQueryGets400WithTheParseError() throws Exception {
+        HttpResponse<String> resp = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(queryUrl() + "?query=" + java.net.URLEncoder.encode("SELEC * WHERE {", "UTF-8"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(400);
+        assertThat(resp.body()).containsIgnoringCase("error").contains("line 1");
+    }
+
+    @Test
+    void slowQueryIsCutOffByTheTimeout() {
+        // A four-way cross product of the whole graph: far beyond the 2 s configured for this test.
+        String slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        assertThatThrownBy(() -> {
+            try (var qe = QueryExecutionHTTP.service(queryUrl()).query(slow).build()) {
+                qe.execSelect().forEachRemaining(r -> {});
+            }
+        }).isInstanceOf(QueryExceptionHTTP.class)
+          .satisfies(e -> assertThat(((QueryExceptionHTTP) e).getStatusCode()).isEqualTo(503));
+        // The server is still there and answering afterwards.
+        assertThat(count("?s ?p ?o")).isPositive();
+    }
+
+    @Test
+    void fullTextQueryFindsARequirementByItsLabel() {
+        List<String> hits = new ArrayList<>();
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query("""
+                PREFIX text: <http://jena.apache.org/text#>
+                SELECT DISTINCT ?s WHERE { (?s ?score) text:query "\\"risk management system\\"" }""").build()) {
+            qe.execSelect().forEachRemaining(r -> hits.add(r.getResource("s").getURI()));
+        }
+        assertThat(hits).contains("https://w3id.org/crosswalk/eu-ai-act/2024/art_9");
+    }
+
+    @Test
+    void healthReportsTriplesAndDataVersion() throws Exception {
+        HttpResponse<String> resp = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(200);
+        assertThat(resp.body()).contains("\"status\":\"UP\"").containsPattern("\"triples\":[1-9][0-9]*")
+                .containsPattern("\"dataVersion\":\"[0-9a-f]{64}\"");
+    }
+
+    @Test
+    void servesTheQueryUi() throws Exception {
+        String base = queryUrl().replace("/crosswalk/sparql", "");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/index.html")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Fuseki");
+        HttpResponse<String> server = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/$/server")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(server.body()).contains("\"ds.name\":\"/crosswalk\"");
+    }
+}
