@@ -12,6 +12,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -63,6 +64,7 @@ public final class GraphBuilder {
         }
         if (!problems.isEmpty()) throw new DataValidationException(problems);
 
+        addSortKeys(model);
         Map<String, String> frameworkOf = new HashMap<>();
         model.listStatements(null, SKOS.inScheme, (RDFNode) null)
                 .forEach(s -> frameworkOf.put(s.getSubject().getURI(), s.getObject().asResource().getURI()));
@@ -93,6 +95,28 @@ public final class GraphBuilder {
         model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), RDF.type, Vocab.Dataset);
         model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), Vocab.dataVersion, version);
         return new BuiltGraph(model, version, curated.size(), derived.size());
+    }
+
+    /**
+     * Document order as one sortable string per requirement ("0006.0001.0002" for 6.1.2), derived from
+     * cw:order along the skos:broader chain, so queries can ORDER BY it (notations do not sort: A.10 < A.2).
+     */
+    private static void addSortKeys(Model model) {
+        Map<Resource, String> keys = new HashMap<>();
+        model.listSubjectsWithProperty(SKOS.inScheme).forEach(r -> sortKey(r, keys, 0));
+        keys.forEach((r, key) -> model.add(r, Vocab.sortKey, key));
+    }
+
+    private static String sortKey(Resource r, Map<Resource, String> keys, int depth) {
+        String known = keys.get(r);
+        if (known != null) return known;
+        Statement order = r.getProperty(Vocab.order);
+        String own = String.format("%04d", order != null && order.getObject().isLiteral() ? order.getInt() : 0);
+        Statement parent = r.getProperty(SKOS.broader);
+        String key = parent != null && parent.getObject().isResource() && depth < 20
+                ? sortKey(parent.getResource(), keys, depth + 1) + "." + own : own;
+        keys.put(r, key);
+        return key;
     }
 
     /** Parses one Turtle file; into {@code model} when given, else into a fresh graph that is returned. */

@@ -1,0 +1,43 @@
+package org.crosswalk;
+
+import java.nio.file.Path;
+
+import org.crosswalk.answers.Catalogue;
+import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.answers.RequirementIndex;
+import org.crosswalk.queries.NamedQueryLibrary;
+import org.crosswalk.queries.NamedQueryRunner;
+import org.crosswalk.store.CrosswalkStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The REST door's parts: the named queries of queries/, the id index, and the answers built on them. */
+@Configuration(proxyBeanMethods = false)
+public class AnswersConfiguration {
+
+    @Bean
+    NamedQueryLibrary namedQueryLibrary(@Value("${crosswalk.queries-dir:queries}") Path queriesDir) {
+        return NamedQueryLibrary.load(queriesDir);
+    }
+
+    @Bean
+    NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props) {
+        return new NamedQueryRunner(store.dataset(), library, props.queryTimeout());
+    }
+
+    @Bean
+    RequirementIndex requirementIndex(CrosswalkStore store) {
+        return RequirementIndex.load(store.dataset());
+    }
+
+    @Bean
+    Catalogue catalogue(NamedQueryRunner runner, RequirementIndex index) {
+        return new Catalogue(runner, index);
+    }
+
+    @Bean
+    CrosswalkAnswers crosswalkAnswers(NamedQueryRunner runner, RequirementIndex index) {
+        return new CrosswalkAnswers(runner, index);
+    }
+}

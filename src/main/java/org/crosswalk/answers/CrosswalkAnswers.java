@@ -1,0 +1,226 @@
+package org.crosswalk.answers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.crosswalk.answers.Views.*;
+import org.crosswalk.queries.NamedQueryRunner;
+import org.crosswalk.queries.ResultTable;
+
+/**
+ * The three answers Crosswalk exists for — coverage, gaps, reuse of evidence — plus the crosswalk
+ * itself and search. Each one runs its named query from {@code queries/} with typed parameters and
+ * shapes the rows into the typed views; the logic of the answer lives in the query, not here.
+ */
+public final class CrosswalkAnswers {
+    private final NamedQueryRunner runner;
+    private final RequirementIndex index;
+
+    public CrosswalkAnswers(NamedQueryRunner runner, RequirementIndex index) {
+        this.runner = runner;
+        this.index = index;
+    }
+
+    public RequirementIndex index() {
+        return index;
+    }
+
+    // ------------------------------------------------------------------ crosswalk
+
+    public CrosswalkAnswer crosswalk(String source, String target, String requirement, boolean derived, int minStrength) {
+        index.framework(source);
+        index.framework(target);
+        Map<String, List<Node>> p = new HashMap<>();
+        p.put("source", List.of(lit(source)));
+        p.put("target", List.of(lit(target)));
+        if (requirement != null && !requirement.isBlank()) {
+            p.put("requirement", List.of(iri(index.requirement(source, requirement).iri())));
+        }
+        p.put("derived", List.of(NodeFactory.createLiteralDT(Boolean.toString(derived), XSDDatatype.XSDboolean)));
+        p.put("minStrength", List.of(NodeFactory.createLiteralDT(Integer.toString(minStrength), XSDDatatype.XSDinteger)));
+        ResultTable t = runner.run("crosswalk", p);
+        List<MappingView> mappings = new ArrayList<>();
+        for (Map<String, RDFNode> r : t.rows()) {
+            mappings.add(new MappingView(s(r, "mapping"),
+                    new Ref(s(r, "subject"), source, s(r, "subjectNotation"), s(r, "subjectLabel")),
+                    s(r, "relation"),
+                    new Ref(s(r, "object"), target, s(r, "objectNotation"), s(r, "objectLabel")),
+                    r.get("strength").asLiteral().getInt(), s(r, "rationale"), s(r, "reason"),
+                    curie(s(r, "justification")), s(r, "mappingSet"), s(r, "via")));
+        }
+        return new CrosswalkAnswer(source, target, mappings.size(), mappings);
+    }
+
+    // ------------------------------------------------------------------ coverage and gaps
+
+    public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
+        ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters));
+        List<RequirementStatus> statuses = statuses(t, target);
+        int full = 0, partial = 0, none = 0;
+        for (RequirementStatus r : statuses) {
+            if (r.parent() == null) { // top concepts partition the leaves
+                full += r.leaves().full();
+                partial += r.leaves().partial();
+                none += r.leaves().none();
+            }
+        }
+        return new CoverageAnswer(describe(holdings), target, filters, Summary.of(full, partial, none), statuses);
+    }
+
+    public GapAnswer gaps(Holdings holdings, String target, Filters filters, boolean includePartial) {
+        Map<String, List<Node>> p = holdingParameters(holdings, target, filters);
+        p.put("includePartial", List.of(NodeFactory.createLiteralDT(Boolean.toString(includePartial), XSDDatatype.XSDboolean)));
+        List<RequirementStatus> gaps = statuses(runner.run("gaps", p), target);
+        return new GapAnswer(describe(holdings), target, filters, includePartial, gaps.size(), gaps);
+    }
+
+    private Map<String, List<Node>> holdingParameters(Holdings h, String target, Filters f) {
+        index.framework(target);
+        Map<String, List<Node>> p = new HashMap<>();
+        if (h.source() == null || h.source().isBlank()) {
+            p.put("source", List.of()); // none: only the lists describe what is held
+        } else {
+            index.framework(h.source());
+            p.put("source", List.of(lit(h.source())));
+        }
+        p.put("satisfied", h.satisfied().stream().map(id -> iri(index.requirement(null, id).iri())).toList());
+        p.put("partiallySatisfied", h.partiallySatisfied().stream().map(id -> iri(index.requirement(null, id).iri())).toList());
+        p.put("held", h.evidence().stream().map(id -> iri(index.evidence(id).iri())).toList());
+        p.put("target", List.of(lit(target)));
+        if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
+        if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
+        if (f.asOf() != null) p.put("asOf", List.of(date(f.asOf())));
+        return p;
+    }
+
+    private Holding describe(Holdings h) {
+        return new Holding(h.source() == null || h.source().isBlank() ? null : h.source(),
+                h.satisfied().stream().map(id -> iriToCurie(index.requirement(null, id))).toList(),
+                h.partiallySatisfied().stream().map(id -> iriToCurie(index.requirement(null, id))).toList(),
+                h.evidence().stream().map(id -> index.evidence(id).code()).toList());
+    }
+
+    private static String iriToCurie(RequirementIndex.Requirement r) {
+        return r.framework() + ":" + r.localId();
+    }
+
+    /** One status per requirement, in the query's order, with its justifications gathered under it. */
+    private List<RequirementStatus> statuses(ResultTable t, String target) {
+        Map<String, List<Justification>> why = new LinkedHashMap<>();
+        Map<String, Map<String, RDFNode>> first = new LinkedHashMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
+        for (Map<String, RDFNode> r : t.rows()) {
+            String req = s(r, "requirement");
+            first.putIfAbsent(req, r);
+            List<Justification> list = why.computeIfAbsent(req, k -> new ArrayList<>());
+            String mapping = s(r, "mapping");
+            String evidence = s(r, "evidence");
+            if (mapping == null && evidence == null && s(r, "reason") == null) continue;
+            String key = s(r, "leaf") + "|" + mapping + "|" + evidence;
+            if (!seen.computeIfAbsent(req, k -> new java.util.HashSet<>()).add(key)) continue;
+            Ref from = s(r, "from") == null ? null
+                    : new Ref(s(r, "from"), s(r, "fromFramework"), s(r, "fromNotation"),
+                            index.byIri(s(r, "from")).map(RequirementIndex.Requirement::label).orElse(null));
+            Integer strength = r.containsKey("strength") ? r.get("strength").asLiteral().getInt() : null;
+            String leaf = index.byIri(s(r, "leaf")).map(RequirementIndex.Requirement::notation).orElse(s(r, "leaf"));
+            list.add(new Justification(leaf, mapping, s(r, "relation"), strength, s(r, "reason"), from, evidence));
+        }
+        List<RequirementStatus> out = new ArrayList<>();
+        for (var e : first.entrySet()) {
+            Map<String, RDFNode> r = e.getValue();
+            String parent = index.byIri(e.getKey()).isPresent() ? parentOf(e.getKey()) : null;
+            out.add(new RequirementStatus(e.getKey(), s(r, "notation"), s(r, "label"), s(r, "kind"), parent,
+                    s(r, "status"), new LeafCounts(i(r, "full"), i(r, "partial"), i(r, "none"), i(r, "total")),
+                    why.get(e.getKey())));
+        }
+        return out;
+    }
+
+    private String parentOf(String iri) {
+        return index.parent(iri).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ evidence
+
+    public EvidenceRanking evidenceRanking() {
+        List<EvidenceRank> ranks = new ArrayList<>();
+        for (Map<String, RDFNode> r : runner.run("evidence-reuse", Map.of()).rows()) {
+            ranks.add(new EvidenceRank(s(r, "id"), s(r, "evidence"), s(r, "label"), i(r, "frameworks"),
+                    i(r, "requirements"), i(r, "fullyDemonstrated"), List.of(s(r, "frameworkIds").split(" "))));
+        }
+        return new EvidenceRanking(ranks.size(), ranks);
+    }
+
+    public EvidenceSupport evidenceSupport(List<String> held) {
+        List<Node> nodes = held.stream().map(id -> iri(index.evidence(id).iri())).toList();
+        List<SupportedRequirement> supports = new ArrayList<>();
+        Set<String> frameworks = new TreeSet<>();
+        Set<String> requirements = new java.util.HashSet<>();
+        for (Map<String, RDFNode> r : runner.run("evidence-support", Map.of("held", nodes)).rows()) {
+            supports.add(new SupportedRequirement(new Ref(s(r, "requirement"), s(r, "framework"), s(r, "notation"), s(r, "label")),
+                    s(r, "evidenceId"), s(r, "support")));
+            frameworks.add(s(r, "framework"));
+            requirements.add(s(r, "requirement"));
+        }
+        return new EvidenceSupport(held.stream().map(id -> index.evidence(id).code()).toList(), requirements.size(),
+                List.copyOf(frameworks), supports);
+    }
+
+    // ------------------------------------------------------------------ search
+
+    public SearchAnswer search(String q, String framework) {
+        if (q == null || q.isBlank()) throw new IllegalArgumentException("Parameter 'q' (the text to search for) is required");
+        Map<String, List<Node>> p = new HashMap<>();
+        p.put("q", List.of(lit(q)));
+        if (framework != null && !framework.isBlank()) p.put("framework", List.of(lit(index.framework(framework).id())));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Map<String, RDFNode> r : runner.run("search", p).rows()) {
+            hits.add(new SearchHit(new Ref(s(r, "requirement"), s(r, "fid"), s(r, "notation"), s(r, "label")),
+                    r.get("score").asLiteral().getDouble(), s(r, "kind"), null));
+        }
+        return new SearchAnswer(q, framework, hits.size(), hits);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Node lit(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
+
+    static Node iri(String s) {
+        return NodeFactory.createURI(s);
+    }
+
+    static Node date(String iso) {
+        try {
+            java.time.LocalDate.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + iso + "' is not a date (YYYY-MM-DD)");
+        }
+        return NodeFactory.createLiteralDT(iso, XSDDatatype.XSDdate);
+    }
+
+    static String s(Map<String, RDFNode> row, String col) {
+        RDFNode n = row.get(col);
+        if (n == null) return null;
+        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.asResource().getURI();
+    }
+
+    static int i(Map<String, RDFNode> row, String col) {
+        RDFNode n = row.get(col);
+        return n == null ? 0 : n.asLiteral().getInt();
+    }
+
+    static String curie(String iri) {
+        return iri == null ? null : iri.replace("https://w3id.org/semapv/vocab/", "semapv:");
+    }
+}

@@ -1,0 +1,197 @@
+package org.crosswalk.answers;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.system.Txn;
+
+/**
+ * The identifiers callers use, read once from the store: framework ids, requirements by official id in
+ * every form people write them ("A.6.2.4", "GOVERN 1.1", "Article 9(2)(a)", "art_9__para_2__pt_a",
+ * a CURIE or the IRI), evidence type ids, and the EU AI Act role and system codes. Unknown ids are
+ * answered with the closest known ones, so a typo gets a useful error.
+ */
+public final class RequirementIndex {
+
+    public record Framework(String id, String iri, String title, String edition, String namespace) {}
+    public record Requirement(String iri, String framework, String localId, String notation, String label, String parent) {}
+    public record Code(String code, String iri, String label) {}
+
+    private final Map<String, Framework> frameworks = new LinkedHashMap<>();
+    private final Map<String, Requirement> byIri = new HashMap<>();
+    /** framework id → normalised alias → requirement */
+    private final Map<String, Map<String, Requirement>> aliases = new HashMap<>();
+    private final Map<String, Code> evidence = new LinkedHashMap<>();
+    private final Map<String, Code> roles = new LinkedHashMap<>();
+    private final Map<String, Code> systems = new LinkedHashMap<>();
+
+    public static RequirementIndex load(Dataset dataset) {
+        RequirementIndex index = new RequirementIndex();
+        Txn.executeRead(dataset, () -> {
+            select(dataset, """
+                    PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+                    PREFIX dcterms: <http://purl.org/dc/terms/>
+                    SELECT ?f ?id ?title ?edition WHERE {
+                      ?f a cw:Framework ; dcterms:identifier ?id ; dcterms:title ?title ; cw:edition ?edition }
+                    ORDER BY ?id""", r -> index.frameworks.put(r.get("id"),
+                    new Framework(r.get("id"), r.get("f"), r.get("title"), r.get("edition"), r.get("f") + "/")));
+            select(dataset, """
+                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                    PREFIX dcterms: <http://purl.org/dc/terms/>
+                    SELECT ?r ?fid ?id ?n ?l ?p WHERE {
+                      ?r skos:inScheme/dcterms:identifier ?fid ; dcterms:identifier ?id ; skos:notation ?n ; skos:prefLabel ?l
+                      OPTIONAL { ?r skos:broader ?p } }""",
+                    r -> index.addRequirement(new Requirement(r.get("r"), r.get("fid"), r.get("id"), r.get("n"), r.get("l"), r.get("p"))));
+            select(dataset, """
+                    PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                    PREFIX dcterms: <http://purl.org/dc/terms/>
+                    SELECT ?e ?id ?l WHERE { ?e a cw:EvidenceType ; dcterms:identifier ?id ; skos:prefLabel ?l } ORDER BY ?id""",
+                    r -> index.evidence.put(r.get("id"), new Code(r.get("id"), r.get("e"), r.get("l"))));
+            select(dataset, """
+                    PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    SELECT ?x ?code ?l ?kind WHERE {
+                      VALUES ?kind { cw:Role cw:SystemClass } ?x a ?kind ; cw:code ?code ; rdfs:label ?l }""",
+                    r -> (r.get("kind").endsWith("Role") ? index.roles : index.systems)
+                            .put(r.get("code"), new Code(r.get("code"), r.get("x"), r.get("l"))));
+        });
+        return index;
+    }
+
+    private static void select(Dataset ds, String sparql, java.util.function.Consumer<Map<String, String>> row) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(sparql).build()) {
+            qe.execSelect().forEachRemaining(s -> {
+                Map<String, String> m = new HashMap<>();
+                s.varNames().forEachRemaining(v -> {
+                    var n = s.get(v);
+                    m.put(v, n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
+                });
+                row.accept(m);
+            });
+        }
+    }
+
+    private void addRequirement(Requirement r) {
+        byIri.put(r.iri(), r);
+        Map<String, Requirement> a = aliases.computeIfAbsent(r.framework(), k -> new HashMap<>());
+        a.putIfAbsent(normalise(r.localId()), r);
+        a.putIfAbsent(normalise(r.notation()), r);
+    }
+
+    /** Folds the ways people write an id: case, spaces, "Article"/"Art.", "Clause", '-' vs ' ' in NIST ids. */
+    static String normalise(String id) {
+        String s = id.toLowerCase(Locale.ROOT).strip();
+        s = s.replaceAll("^(clause|control|section|§)\\s*", "");
+        s = s.replaceAll("^art(icle|\\.)?\\s*", "article ");
+        s = s.replaceAll("[\\s_-]+", "");
+        return s;
+    }
+
+    public List<Framework> frameworks() {
+        return List.copyOf(frameworks.values());
+    }
+
+    public Framework framework(String id) {
+        Framework f = frameworks.get(id);
+        if (f == null) throw new UnknownIdException("framework", id, closest(id, frameworks.keySet()));
+        return f;
+    }
+
+    /** IRI of the parent requirement, empty for a top concept. */
+    public Optional<String> parent(String iri) {
+        return Optional.ofNullable(byIri.get(iri)).map(Requirement::parent);
+    }
+
+    public Optional<Requirement> byIri(String iri) {
+        return Optional.ofNullable(byIri.get(iri));
+    }
+
+    /**
+     * A requirement from what a caller wrote: its IRI, a CURIE/"framework:id", or an id in the given
+     * framework's context (official or local form).
+     */
+    public Requirement requirement(String frameworkId, String given) {
+        String text = given.strip();
+        Requirement r = byIri.get(text);
+        if (r != null) return r;
+        int colon = text.indexOf(':');
+        if (colon > 0 && !text.startsWith("http")) {
+            String prefix = text.substring(0, colon);
+            String fid = switch (prefix) {
+                case "nistairmf" -> "nist-ai-rmf";
+                case "euaiact" -> "eu-ai-act";
+                default -> prefix;
+            };
+            if (frameworks.containsKey(fid)) return requirement(fid, text.substring(colon + 1));
+        }
+        if (frameworkId == null) {
+            throw new UnknownIdException("requirement", given, List.of("give the framework, e.g. iso42001:" + given));
+        }
+        Framework f = framework(frameworkId);
+        Map<String, Requirement> a = aliases.getOrDefault(f.id(), Map.of());
+        r = a.get(normalise(text));
+        if (r == null && text.matches("(?i)annex\\s+([IVX]+)\\s*\\((\\d+)\\)")) {
+            r = a.get(normalise(text.replaceAll("(?i)annex\\s+([IVX]+)\\s*\\((\\d+)\\)", "anx_$1__pt_$2")));
+        }
+        if (r == null) {
+            List<String> notations = a.values().stream().map(Requirement::notation).distinct().toList();
+            throw new UnknownIdException("requirement of " + f.id(), given, closest(text, notations));
+        }
+        return r;
+    }
+
+    public Code evidence(String given) {
+        String id = given.strip().replaceFirst("^https://w3id.org/crosswalk/evidence/", "").replaceFirst("^cwev:", "");
+        Code c = evidence.get(id);
+        if (c == null) throw new UnknownIdException("evidence type", given, closest(id, evidence.keySet()));
+        return c;
+    }
+
+    public Code role(String given) {
+        Code c = roles.get(given.strip().toLowerCase(Locale.ROOT));
+        if (c == null) throw new UnknownIdException("role", given, closest(given, roles.keySet()));
+        return c;
+    }
+
+    public Code system(String given) {
+        Code c = systems.get(given.strip().toLowerCase(Locale.ROOT));
+        if (c == null) throw new UnknownIdException("system class", given, closest(given, systems.keySet()));
+        return c;
+    }
+
+    public List<Code> evidenceTypes() {
+        return List.copyOf(evidence.values());
+    }
+
+    /** Up to five known ids nearest to what was given (edit distance on the normalised forms). */
+    static List<String> closest(String given, java.util.Collection<String> known) {
+        String g = normalise(given);
+        List<String> sorted = new ArrayList<>(known);
+        sorted.sort(Comparator.comparingInt((String k) -> distance(g, normalise(k))).thenComparing(k -> k));
+        return sorted.subList(0, Math.min(5, sorted.size()));
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

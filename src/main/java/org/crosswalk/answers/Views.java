@@ -1,0 +1,152 @@
+package org.crosswalk.answers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The typed JSON shapes of the answers. Field names are serialised in snake_case (percent_full,
+ * mapping_set) to match the SSSOM and DESIGN.md vocabulary GRC tools already use.
+ */
+public final class Views {
+    private Views() {}
+
+    /** A requirement as it appears inside other answers. */
+    public record Ref(String iri, String framework, String notation, String label) {}
+
+    public record MappingView(String mapping, Ref subject, String relation, Ref object, int strength,
+            String rationale, String reason, String justification, String mappingSet, String via) {}
+
+    public record CrosswalkAnswer(String source, String target, int count, List<MappingView> mappings) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("subject_id", "subject_label", "relation", "object_id", "object_label", "strength",
+                    "rationale", "reason", "justification", "mapping_set", "via", "mapping");
+        }
+
+        public List<List<String>> csvRows() {
+            List<List<String>> rows = new ArrayList<>();
+            for (MappingView m : mappings) {
+                rows.add(List.of(m.subject().notation(), m.subject().label(), m.relation(), m.object().notation(),
+                        m.object().label(), Integer.toString(m.strength()), m.rationale(), m.reason(),
+                        m.justification(), m.mappingSet(), nz(m.via()), m.mapping()));
+            }
+            return rows;
+        }
+    }
+
+    public record Filters(String role, String system, String asOf) {}
+
+    /** Counts over the applicable leaf requirements; percent_full = full / total. */
+    public record Summary(int full, int partial, int none, int total, double percentFull) {
+        public static Summary of(int full, int partial, int none) {
+            int total = full + partial + none;
+            double pct = total == 0 ? 0 : Math.round(1000.0 * full / total) / 10.0;
+            return new Summary(full, partial, none, total, pct);
+        }
+    }
+
+    /** Why a requirement has its status: a mapping from a held requirement, or held evidence. */
+    public record Justification(String leaf, String mapping, String relation, Integer strength, String reason,
+            Ref from, String evidence) {}
+
+    public record LeafCounts(int full, int partial, int none, int total) {}
+
+    public record RequirementStatus(String iri, String notation, String label, String kind, String parent,
+            String status, LeafCounts leaves, List<Justification> justifications) {}
+
+    public record Holding(String source, List<String> satisfied, List<String> partiallySatisfied, List<String> evidence) {}
+
+    public record CoverageAnswer(Holding holding, String target, Filters filters, Summary summary,
+            List<RequirementStatus> requirements) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("requirement", "title", "kind", "status", "leaves_full", "leaves_partial", "leaves_none",
+                    "leaves_total", "justified_by", "relation", "strength", "reason");
+        }
+
+        public List<List<String>> csvRows() {
+            return statusRows(requirements);
+        }
+    }
+
+    public record GapAnswer(Holding holding, String target, Filters filters, boolean includePartial, int count,
+            List<RequirementStatus> gaps) implements Tabular {
+        public List<String> csvHeader() {
+            return new CoverageAnswer(holding, target, filters, null, gaps).csvHeader();
+        }
+
+        public List<List<String>> csvRows() {
+            return statusRows(gaps);
+        }
+    }
+
+    static List<List<String>> statusRows(List<RequirementStatus> statuses) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RequirementStatus r : statuses) {
+            List<String> base = List.of(r.notation(), r.label(), r.kind(), r.status(), Integer.toString(r.leaves().full()),
+                    Integer.toString(r.leaves().partial()), Integer.toString(r.leaves().none()), Integer.toString(r.leaves().total()));
+            if (r.justifications().isEmpty()) {
+                List<String> row = new ArrayList<>(base);
+                row.addAll(List.of("", "", "", ""));
+                rows.add(row);
+            }
+            for (Justification j : r.justifications()) {
+                List<String> row = new ArrayList<>(base);
+                row.add(j.from() != null ? j.from().framework() + ":" + j.from().notation() : nz(j.evidence()));
+                row.add(nz(j.relation()));
+                row.add(j.strength() == null ? "" : j.strength().toString());
+                row.add(nz(j.reason()));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    public record EvidenceRank(String id, String iri, String label, int frameworks, int requirements,
+            int fullyDemonstrated, List<String> frameworkIds) {}
+
+    public record EvidenceRanking(int count, List<EvidenceRank> evidence) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("rank", "evidence", "label", "frameworks", "requirements", "fully_demonstrated", "framework_ids");
+        }
+
+        public List<List<String>> csvRows() {
+            List<List<String>> rows = new ArrayList<>();
+            int rank = 1;
+            for (EvidenceRank e : evidence) {
+                rows.add(List.of(Integer.toString(rank++), e.id(), e.label(), Integer.toString(e.frameworks()),
+                        Integer.toString(e.requirements()), Integer.toString(e.fullyDemonstrated()), String.join(" ", e.frameworkIds())));
+            }
+            return rows;
+        }
+    }
+
+    public record SupportedRequirement(Ref requirement, String evidence, String strength) {}
+
+    public record EvidenceSupport(List<String> held, int requirements, List<String> frameworks,
+            List<SupportedRequirement> supports) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("evidence", "framework", "requirement", "title", "support");
+        }
+
+        public List<List<String>> csvRows() {
+            return supports.stream().map(s -> List.of(s.evidence(), s.requirement().framework(),
+                    s.requirement().notation(), s.requirement().label(), s.strength())).toList();
+        }
+    }
+
+    public record SearchHit(Ref requirement, double score, String kind, String snippet) {}
+
+    public record SearchAnswer(String query, String framework, int count, List<SearchHit> hits) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("framework", "requirement", "title", "kind", "score");
+        }
+
+        public List<List<String>> csvRows() {
+            return hits.stream().map(h -> List.of(h.requirement().framework(), h.requirement().notation(),
+                    h.requirement().label(), h.kind(), String.format(java.util.Locale.ROOT, "%.4f", h.score()))).toList();
+        }
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

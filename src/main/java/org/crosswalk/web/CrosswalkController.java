@@ -1,0 +1,157 @@
+package org.crosswalk.web;
+
+import java.util.List;
+
+import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.Views.*;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The crosswalk answers over REST: each method is one named query of queries/ with typed parameters.
+ * Every list answer is JSON by default and CSV with Accept: text/csv or ?format=csv.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+@Tag(name = "Crosswalk answers", description = "Crosswalk, coverage, gaps, evidence reuse and search")
+public class CrosswalkController {
+    private final CrosswalkAnswers answers;
+
+    public CrosswalkController(CrosswalkAnswers answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping("/crosswalk")
+    @Operation(summary = "Mappings from one framework (or one requirement and its descendants) to another",
+            description = "queries/crosswalk.rq: curated and derived mappings with relation, strength, rationale, reason and provenance.")
+    public CrosswalkAnswer crosswalk(
+            @Parameter(description = "Source framework id") @RequestParam(defaultValue = "iso42001") String source,
+            @Parameter(description = "Target framework id") @RequestParam(defaultValue = "eu-ai-act") String target,
+            @Parameter(description = "A source requirement in any written form (A.6.2.4, GOVERN 1.1, Article 9(2))")
+            @RequestParam(required = false) String requirement,
+            @Parameter(description = "Include derived (inverted, chained) mappings") @RequestParam(defaultValue = "true") boolean derived,
+            @Parameter(description = "Minimum strength 0-10") @RequestParam(defaultValue = "0") int minStrength) {
+        return answers.crosswalk(source, target, requirement, derived, minStrength);
+    }
+
+    @GetMapping("/coverage")
+    @Operation(summary = "Coverage of a target framework by a whole source framework (and/or listed requirements/evidence)",
+            description = "queries/coverage.rq: status full/partial/none per requirement, rolled up, with justifications; summary counts and percent_full over applicable leaves.")
+    public CoverageAnswer coverage(
+            @RequestParam(defaultValue = "iso42001") String source,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String asOf,
+            @Parameter(description = "Satisfied requirements, framework:id") @RequestParam(required = false) List<String> satisfied,
+            @Parameter(description = "Evidence type ids held") @RequestParam(required = false) List<String> evidence) {
+        Holdings h = new Holdings(source, satisfied, List.of(), evidence);
+        return answers.coverage(h, target, new Filters(role, system, asOf));
+    }
+
+    @PostMapping(path = "/coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Coverage for an organisation profile sent as JSON (stateless)")
+    public CoverageAnswer coverageFromJson(@RequestBody Holdings holdings,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf) {
+        return answers.coverage(holdings, target, new Filters(role, system, asOf));
+    }
+
+    @PostMapping(path = "/coverage", consumes = "text/csv")
+    @Operation(summary = "Coverage for an organisation profile sent as CSV (framework,requirement,status)")
+    public CoverageAnswer coverageFromCsv(@RequestBody String csv,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf) {
+        return answers.coverage(HoldingsCsv.parse(csv, source), target, new Filters(role, system, asOf));
+    }
+
+    @GetMapping("/gaps")
+    @Operation(summary = "Requirements of the target left uncovered, with the reason",
+            description = "queries/gaps.rq: status none (and partial with includePartial), filtered by EU AI Act role, system class and date; an explicit no-relationship mapping says why.")
+    public GapAnswer gaps(
+            @RequestParam(defaultValue = "iso42001") String source,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "false") boolean includePartial,
+            @RequestParam(required = false) List<String> satisfied,
+            @RequestParam(required = false) List<String> evidence) {
+        return answers.gaps(new Holdings(source, satisfied, List.of(), evidence), target, new Filters(role, system, asOf), includePartial);
+    }
+
+    @PostMapping(path = "/gaps", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Gaps for an organisation profile sent as JSON (stateless)")
+    public GapAnswer gapsFromJson(@RequestBody Holdings holdings,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "false") boolean includePartial) {
+        return answers.gaps(holdings, target, new Filters(role, system, asOf), includePartial);
+    }
+
+    @PostMapping(path = "/gaps", consumes = "text/csv")
+    @Operation(summary = "Gaps for an organisation profile sent as CSV (framework,requirement,status)")
+    public GapAnswer gapsFromCsv(@RequestBody String csv,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "false") boolean includePartial) {
+        return answers.gaps(HoldingsCsv.parse(csv, source), target, new Filters(role, system, asOf), includePartial);
+    }
+
+    @GetMapping("/evidence")
+    @Operation(summary = "Evidence types ranked by how many frameworks and requirements they serve",
+            description = "queries/evidence-reuse.rq: collect once, satisfy many.")
+    public EvidenceRanking evidence() {
+        return answers.evidenceRanking();
+    }
+
+    @GetMapping("/evidence/{id}")
+    @Operation(summary = "Everything one evidence type supports, in every framework")
+    public EvidenceSupport evidenceType(@PathVariable String id) {
+        try {
+            answers.index().evidence(id);
+        } catch (org.crosswalk.answers.UnknownIdException e) {
+            throw new ProblemHandler.NotFound(e);
+        }
+        return answers.evidenceSupport(List.of(id));
+    }
+
+    /** Body of POST /api/evidence/support. */
+    public record HeldEvidence(List<String> evidence) {}
+
+    @PostMapping(path = "/evidence/support", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What a list of held evidence supports", description = "queries/evidence-support.rq")
+    public EvidenceSupport evidenceSupport(@RequestBody HeldEvidence held) {
+        if (held.evidence() == null || held.evidence().isEmpty()) {
+            throw new ProblemHandler.BadRequest("Field 'evidence' must list at least one evidence type id", null, "evidence");
+        }
+        return answers.evidenceSupport(held.evidence());
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Full-text search across frameworks", description = "queries/search.rq (jena-text / Lucene)")
+    public SearchAnswer search(@RequestParam String q, @RequestParam(required = false) String framework) {
+        return answers.search(q, framework);
+    }
+}

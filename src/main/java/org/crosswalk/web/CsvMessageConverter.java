@@ -1,0 +1,66 @@
+package org.crosswalk.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.crosswalk.answers.Tabular;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+
+/**
+ * text/csv for every list answer (content negotiation: Accept: text/csv, or ?format=csv): the answer's
+ * flat table with a header row, RFC 4180 quoting.
+ */
+@Component
+public class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    public CsvMessageConverter() {
+        super(TEXT_CSV);
+    }
+
+    @Override
+    protected boolean supports(Class<?> clazz) {
+        return Tabular.class.isAssignableFrom(clazz);
+    }
+
+    @Override
+    protected boolean canRead(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Tabular readInternal(Class<? extends Tabular> clazz, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("CSV is an output format here", input);
+    }
+
+    @Override
+    protected void writeInternal(Tabular table, HttpOutputMessage output) throws IOException {
+        Writer w = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        writeRow(w, table.csvHeader());
+        for (List<String> row : table.csvRows()) writeRow(w, row);
+        w.flush();
+    }
+
+    static void writeRow(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) w.write(',');
+            String c = cells.get(i) == null ? "" : cells.get(i);
+            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+                w.write('"');
+                w.write(c.replace("\"", "\"\""));
+                w.write('"');
+            } else {
+                w.write(c);
+            }
+        }
+        w.write("\r\n");
+    }
+}

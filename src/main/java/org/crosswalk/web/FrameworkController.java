@@ -1,0 +1,67 @@
+package org.crosswalk.web;
+
+import org.crosswalk.answers.Catalogue;
+import org.crosswalk.answers.Catalogue.FrameworkList;
+import org.crosswalk.answers.Catalogue.FrameworkView;
+import org.crosswalk.answers.Catalogue.RequirementDetail;
+import org.crosswalk.answers.Catalogue.RequirementList;
+import org.crosswalk.answers.UnknownIdException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Browsing frameworks and requirements by their stable ids; ids in the path may be in any human form. */
+@RestController
+@RequestMapping(path = "/api/frameworks", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+@Tag(name = "Frameworks", description = "The catalogues: frameworks, requirements, parents and children")
+public class FrameworkController {
+    private final Catalogue catalogue;
+
+    public FrameworkController(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every framework with its counts", description = "queries/frameworks.rq")
+    public FrameworkList frameworks() {
+        return catalogue.frameworks();
+    }
+
+    @GetMapping("/{framework}")
+    @Operation(summary = "One framework")
+    public FrameworkView framework(@PathVariable String framework) {
+        return inPath(() -> catalogue.frameworks().frameworks().stream()
+                .filter(f -> f.id().equals(framework)).findFirst()
+                .orElseThrow(() -> new UnknownIdException("framework", framework,
+                        catalogue.frameworks().frameworks().stream().map(FrameworkView::id).toList())));
+    }
+
+    @GetMapping("/{framework}/requirements")
+    @Operation(summary = "All requirements of a framework in document order", description = "queries/requirements.rq")
+    public RequirementList requirements(@PathVariable String framework) {
+        return inPath(() -> catalogue.requirements(framework));
+    }
+
+    @GetMapping("/{framework}/requirements/{id}")
+    @Operation(summary = "One requirement with its text, applicability, ancestors and children", description = "queries/requirement.rq")
+    public RequirementDetail requirement(@PathVariable String framework,
+            @Parameter(description = "Official id in any form: 6.1.2, A.6.2.4, GOVERN 1.1, GOVERN-1.1, Article 9(2)(a), art_9__para_2__pt_a")
+            @PathVariable String id) {
+        return inPath(() -> catalogue.requirement(framework, id));
+    }
+
+    /** Unknown ids in the path mean the resource does not exist: 404, with the closest valid ids. */
+    private static <T> T inPath(java.util.function.Supplier<T> answer) {
+        try {
+            return answer.get();
+        } catch (UnknownIdException e) {
+            throw new ProblemHandler.NotFound(e);
+        }
+    }
+}

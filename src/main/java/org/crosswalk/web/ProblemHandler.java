@@ -1,0 +1,122 @@
+package org.crosswalk.web;
+
+import java.net.URI;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.crosswalk.answers.UnknownIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem+json that says what was wrong in the caller's terms: the unknown id
+ * and the closest valid ones, the line or field of a malformed body. Never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** An id in the URL path that does not exist: the resource is not there. */
+    public static class NotFound extends RuntimeException {
+        final UnknownIdException cause;
+
+        public NotFound(UnknownIdException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return unknown(HttpStatus.NOT_FOUND, e.cause);
+    }
+
+    /** An id in a parameter or body that does not exist: the request cannot be processed. */
+    @ExceptionHandler(UnknownIdException.class)
+    ProblemDetail unknownId(UnknownIdException e) {
+        return unknown(HttpStatus.UNPROCESSABLE_CONTENT, e);
+    }
+
+    private static ProblemDetail unknown(HttpStatus status, UnknownIdException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        pd.setTitle("Unknown " + e.kind());
+        pd.setType(URI.create("https://w3id.org/crosswalk/problems/unknown-id"));
+        pd.setProperty("id", e.given());
+        pd.setProperty("closest", e.closest());
+        return pd;
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ProblemDetail badRequest(BadRequest e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        pd.setTitle("Malformed request");
+        if (e.line() != null) pd.setProperty("line", e.line());
+        if (e.field() != null) pd.setProperty("field", e.field());
+        return pd;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        pd.setTitle("Invalid parameter");
+        return pd;
+    }
+
+    @ExceptionHandler(QueryCancelledException.class)
+    ProblemDetail timeout(QueryCancelledException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The query took longer than the configured timeout (crosswalk.query-timeout).");
+        pd.setTitle("Query timed out");
+        return pd;
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("Unexpected error", e);
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error (" + e.getClass().getSimpleName() + "); see the server log.");
+        pd.setTitle("Internal error");
+        return pd;
+    }
+
+    /** Jackson's parse errors carry line and column; say them, drop the Java class names. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = ex.getMostSpecificCause().getMessage();
+        if (detail != null) {
+            detail = detail.replaceAll("\\(for Object starting at.*", "")
+                    .replaceAll("\\s*at \\[Source: [^;]*; ", " at [")
+                    .replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "");
+        }
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Malformed request body: " + (detail == null ? "unreadable" : detail.lines().findFirst().orElse(detail)));
+        pd.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(pd);
+    }
+
+    /** A malformed request with where it went wrong. */
+    public static class BadRequest extends RuntimeException {
+        private final Integer line;
+        private final String field;
+
+        public BadRequest(String message, Integer line, String field) {
+            super(message);
+            this.line = line;
+            this.field = field;
+        }
+
+        public Integer line() { return line; }
+        public String field() { return field; }
+    }
+
+}
