@@ -1,0 +1,85 @@
+package org.crosswalk.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.crosswalk.support.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The analysts' query UI in a real browser (Debian's Chromium, headless): the page lists our dataset,
+ * and a query typed into the editor returns rows from the graph.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryUiBrowserTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("crosswalk.store-dir", () -> TestStores.newStoreRoot("ui").toString());
+        registry.add("crosswalk.ontology-dir", () -> TestStores.ontologyDir().toString());
+        registry.add("crosswalk.mappings-dir", () -> TestStores.mappingsDir().toString());
+        registry.add("crosswalk.sparql-port", () -> "0");
+    }
+
+    @Autowired SparqlEndpoint endpoint;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        // Headless, and no background traffic: the build machines have no network beyond loopback.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void queryEditorRunsAQueryAgainstTheGraph() throws Exception {
+        String base = "http://localhost:" + endpoint.port();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(base + "/#/");
+        wait.until(d -> d.getPageSource().contains("/crosswalk"));
+
+        browser.get(base + "/#/dataset/crosswalk/query");
+        wait.until(d -> !d.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);",
+                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                        + "SELECT ?n WHERE { <https://w3id.org/crosswalk/iso42001/2023/6.1.2> skos:notation ?n }");
+        browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".yasr table td")).stream().anyMatch(td -> td.getText().contains("6.1.2")));
+
+        Path shot = Path.of("target", "screenshots", "query-ui.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(shot).exists();
+    }
+}

@@ -1,0 +1,235 @@
+package org.crosswalk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.crosswalk.sparql.SparqlEndpoint;
+import org.crosswalk.support.ApiClient;
+import org.crosswalk.support.TestStores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The crosswalk REST API on the real data, over HTTP on a random port: the acceptance cases of the
+ * answers issue, computed from the data (no expected figures hard-coded), plus bad input.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CrosswalkApiTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("crosswalk.store-dir", () -> TestStores.newStoreRoot("api").toString());
+        registry.add("crosswalk.ontology-dir", () -> TestStores.ontologyDir().toString());
+        registry.add("crosswalk.mappings-dir", () -> TestStores.mappingsDir().toString());
+        registry.add("crosswalk.sparql-port", () -> "0");
+    }
+
+    @LocalServerPort int port;
+    @Autowired SparqlEndpoint endpoint;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    private static String article(int n) {
+        return "https://w3id.org/crosswalk/eu-ai-act/2024/art_" + n;
+    }
+
+    private static Map<String, JsonNode> byIri(JsonNode list) {
+        Map<String, JsonNode> m = new HashMap<>();
+        list.forEach(r -> m.put(r.get("iri").asString(), r));
+        return m;
+    }
+
+    @Test
+    void iso42001CoversTheCoreProviderArticlesOfAHighRiskSystemWithReasons() {
+        JsonNode coverage = api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk");
+        Map<String, JsonNode> reqs = byIri(coverage.get("requirements"));
+        for (int n : new int[] {9, 10, 11, 17}) {
+            JsonNode a = reqs.get(article(n));
+            assertThat(a).as("Article %d is in the provider/high-risk coverage", n).isNotNull();
+            assertThat(a.get("status").asString()).as("Article %d", n).isIn("full", "partial");
+            assertThat(a.get("justifications")).as("reasons for Article %d", n).isNotEmpty();
+            assertThat(a.get("justifications").get(0).get("reason").asString()).isNotBlank();
+        }
+        JsonNode summary = coverage.get("summary");
+        assertThat(summary.get("total").asInt()).isEqualTo(
+                summary.get("full").asInt() + summary.get("partial").asInt() + summary.get("none").asInt());
+        assertThat(summary.get("percent_full").asDouble()).isBetween(0.0, 100.0);
+    }
+
+    @Test
+    void prohibitionsClassificationConformityAndGpaiAreGapsWithTheExplicitReason() {
+        JsonNode gaps = api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&role=provider");
+        Map<String, JsonNode> byIri = byIri(gaps.get("gaps"));
+        for (int n : new int[] {5, 6, 43, 53}) {
+            JsonNode a = byIri.get(article(n));
+            assertThat(a).as("Article %d is a gap", n).isNotNull();
+            assertThat(a.get("status").asString()).isEqualTo("none");
+            boolean explicit = false;
+            for (JsonNode j : a.get("justifications")) {
+                explicit |= "no-relationship".equals(j.path("relation").asString(null)) && !j.get("reason").asString().isBlank();
+            }
+            assertThat(explicit).as("Article %d carries an explicit no-relationship reason", n).isTrue();
+        }
+    }
+
+    @Test
+    void deployerFilterDropsProviderOnlyObligationsAndKeepsArticles26And27() {
+        Set<String> deployer = new HashSet<>(byIri(api.getJson(
+                "/api/coverage?source=iso42001&target=eu-ai-act&role=deployer").get("requirements")).keySet());
+        Set<String> all = byIri(api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("requirements")).keySet();
+        assertThat(deployer).contains(article(26), article(27));
+        assertThat(all).contains(article(16), article(17));
+        assertThat(deployer).doesNotContain(article(16), article(17));
+        assertThat(all).containsAll(deployer);
+    }
+
+    @Test
+    void crossFrameworkEvidenceRanksAboveSingleFrameworkEvidence() {
+        JsonNode ranking = api.getJson("/api/evidence").get("evidence");
+        int riskAssessment = -1, single = -1;
+        for (int i = 0; i < ranking.size(); i++) {
+            JsonNode e = ranking.get(i);
+            if (e.get("id").asString().contains("risk-assessment") && riskAssessment < 0) riskAssessment = i;
+            if (e.get("frameworks").asInt() == 1 && single < 0) single = i;
+        }
+        assertThat(riskAssessment).as("an AI risk assessment evidence type exists").isNotNegative();
+        assertThat(ranking.get(riskAssessment).get("frameworks").asInt()).isGreaterThan(1);
+        if (single >= 0) assertThat(riskAssessment).isLessThan(single);
+        for (int i = 1; i < ranking.size(); i++) {
+            assertThat(ranking.get(i - 1).get("frameworks").asInt()).isGreaterThanOrEqualTo(ranking.get(i).get("frameworks").asInt());
+        }
+    }
+
+    @Test
+    void restAnswerAndTheNamedQueryOnTheEndpointReturnTheSameRows() throws Exception {
+        String text = Files.readString(Path.of("queries", "coverage.rq"));
+        Set<String> viaSparql = new HashSet<>();
+        try (var qe = QueryExecutionHTTP.service(endpoint.queryUrl("localhost")).query(text).build()) {
+            qe.execSelect().forEachRemaining(r -> viaSparql.add(r.getResource("requirement").getURI() + " " + r.getLiteral("status").getString()));
+        }
+        Set<String> viaRest = new HashSet<>();
+        api.getJson("/api/coverage").get("requirements").forEach(r ->
+                viaRest.add(r.get("iri").asString() + " " + r.get("status").asString()));
+        assertThat(viaRest).isNotEmpty().isEqualTo(viaSparql);
+    }
+
+    @Test
+    void humanFormsOfIdsResolve() {
+        assertThat(api.getJson("/api/frameworks/iso42001/requirements/A.6.2.4").get("notation").asString()).isEqualTo("A.6.2.4");
+        assertThat(api.getJson("/api/frameworks/nist-ai-rmf/requirements/GOVERN%201.1").get("iri").asString())
+                .endsWith("/GOVERN-1.1");
+        assertThat(api.getJson("/api/frameworks/eu-ai-act/requirements/Article%209(2)").get("iri").asString())
+                .endsWith("/art_9__para_2");
+        assertThat(api.getJson("/api/frameworks/eu-ai-act/requirements/art_9__para_2").get("ancestors").toString()).contains("art_9");
+    }
+
+    @Test
+    void unknownIdsGetProblemsNamingTheClosestValidIds() {
+        var r = api.get("/api/frameworks/iso42001/requirements/A.6.2.44", "application/json");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        JsonNode p = api.parse(r.body());
+        assertThat(p.get("id").asString()).isEqualTo("A.6.2.44");
+        assertThat(p.get("closest").toString()).contains("A.6.2.4");
+        var q = api.get("/api/coverage?source=iso4200&target=eu-ai-act", "application/json");
+        assertThat(q.statusCode()).isEqualTo(422);
+        assertThat(api.parse(q.body()).get("closest").toString()).contains("iso42001");
+        assertThat(r.body() + q.body()).doesNotContain("at org.", "Exception");
+    }
+
+    @Test
+    void malformedBodiesGet400WithTheLineOrField() {
+        var json = api.post("/api/coverage", "application/json", "{\"source\": \"iso42001\", \"satisfied\": [");
+        assertThat(json.statusCode()).isEqualTo(400);
+        var unknownField = api.post("/api/coverage", "application/json", "{\"sorce\": \"iso42001\"}");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.body()).contains("sorce");
+        var csv = api.post("/api/gaps", "text/csv", "framework,requirement,status\niso42001,6.1.2,satisfied\niso42001,6.1.3,perhaps\n");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        assertThat(api.parse(csv.body()).get("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void profileAsCsvAndAsJsonGiveTheSameCoverage() {
+        String csv = "framework,requirement,status\niso42001,6.1.2,satisfied\niso42001,A.6.2.8,implemented\nevidence,ai-policy,held\n";
+        String json = "{\"satisfied\":[\"iso42001:6.1.2\",\"iso42001:A.6.2.8\"],\"evidence\":[\"ai-policy\"]}";
+        var a = api.post("/api/coverage?target=eu-ai-act", "text/csv", csv);
+        var b = api.post("/api/coverage?target=eu-ai-act", "application/json", json);
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+        assertThat(api.parse(a.body()).get("summary")).isEqualTo(api.parse(b.body()).get("summary"));
+        JsonNode whole = api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("summary");
+        assertThat(api.parse(a.body()).get("summary").get("full").asInt()).isLessThanOrEqualTo(whole.get("full").asInt());
+    }
+
+    @Test
+    void listAnswersAreAlsoCsv() {
+        var r = api.get("/api/crosswalk?source=iso42001&target=eu-ai-act", "text/csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> lines = r.body().lines().toList();
+        assertThat(lines.getFirst()).startsWith("subject_id,subject_label,relation,object_id");
+        assertThat(lines.size()).isGreaterThan(10);
+        assertThat(api.get("/api/gaps?format=csv", "*/*").body()).startsWith("requirement,title,kind,status");
+    }
+
+    @Test
+    void parametersCannotInjectSparql() {
+        long before = tripleCount();
+        String[] attacks = {
+            "provider\" } } ; DROP ALL ; #",
+            "provider') } INSERT DATA { <urn:x> <urn:y> <urn:z> } #",
+        };
+        for (String attack : attacks) {
+            var r = api.get("/api/gaps?role=" + java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8), "application/json");
+            assertThat(r.statusCode()).isEqualTo(422);
+            var s = api.get("/api/search?q=" + java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8), "application/json");
+            assertThat(s.statusCode()).isIn(200, 400);
+            var c = api.get("/api/crosswalk?requirement=" + java.net.URLEncoder.encode("A.6.2.4> } " + attack, java.nio.charset.StandardCharsets.UTF_8), "application/json");
+            assertThat(c.statusCode()).isEqualTo(422);
+        }
+        assertThat(tripleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void searchFindsRequirementsAcrossFrameworks() {
+        JsonNode hits = api.getJson("/api/search?q=human%20oversight").get("hits");
+        Set<String> frameworks = new HashSet<>();
+        hits.forEach(h -> frameworks.add(h.get("requirement").get("framework").asString()));
+        assertThat(frameworks).contains("eu-ai-act");
+        JsonNode only = api.getJson("/api/search?q=human%20oversight&framework=eu-ai-act").get("hits");
+        only.forEach(h -> assertThat(h.get("requirement").get("framework").asString()).isEqualTo("eu-ai-act"));
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        JsonNode doc = api.getJson("/api/openapi.json");
+        assertThat(doc.get("openapi").asString()).startsWith("3.");
+        assertThat(doc.get("paths").has("/api/coverage")).isTrue();
+        assertThat(doc.get("paths").has("/api/gaps")).isTrue();
+    }
+
+    private long tripleCount() {
+        try (var qe = QueryExecutionHTTP.service(endpoint.queryUrl("localhost")).query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").build()) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+}
