@@ -80,20 +80,14 @@ class MappingSetsTest {
                       sssom:mapping_justification semapv:ManualMappingCuration }
                 GROUP BY ?s ?o HAVING (COUNT(?m) > 1)""", "s")).as("one curated mapping per ordered pair").isEmpty();
         assertThat(column("""
-                SELECT ?m WHERE { ?m a cw:Mapping . FILTER NOT EXISTS { ?m cw:strength ?x ; cw:rationale ?y ; rdfs:comment ?z } }
-                """.replace("rdfs:comment", "<http://www.w3.org/2000/01/rdf-schema#comment>"), "m")).isEmpty();
+                SELECT ?m WHERE { ?m a cw:Mapping .
+                  FILTER NOT EXISTS { ?m cw:strength ?x ; cw:rationale ?y ; <http://www.w3.org/2000/01/rdf-schema#comment> ?z } }
+                """, "m")).isEmpty();
     }
 
     @Test
     void everyDerivedChainIsSoundByTheCompositionTable() {
-        List<String> rows = column("""
-                SELECT ?m ?r ?r1 ?r2 ?s ?s1 ?s2 WHERE {
-                  ?m sssom:mapping_justification semapv:MappingChaining ; cw:relation ?r ; cw:strength ?s ;
-                     owl:annotatedSource ?a ; prov:wasDerivedFrom ?m1, ?m2 .
-                  ?m1 owl:annotatedSource ?a ; cw:relation ?r1 ; cw:strength ?s1 .
-                  ?m2 owl:annotatedTarget ?c ; cw:relation ?r2 ; cw:strength ?s2 . ?m owl:annotatedTarget ?c .
-                  FILTER (?m1 != ?m2) }""".replace("prov:", "<http://www.w3.org/ns/prov#>").replace("<http://www.w3.org/ns/prov#>wasDerivedFrom", "<http://www.w3.org/ns/prov#wasDerivedFrom>"), "m");
-        assertThat(rows).as("the data yields chained mappings").isNotEmpty();
+        int[] chains = {0};
         try (QueryExecution qe = QueryExecution.model(graph).query("""
                 PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -111,8 +105,10 @@ class MappingSetsTest {
                 Relation r2 = relation(row.getResource("r2").getLocalName());
                 assertThat(r1.compose(r2)).contains(r);
                 assertThat(row.getLiteral("s").getInt()).isEqualTo(Math.min(row.getLiteral("s1").getInt(), row.getLiteral("s2").getInt()));
+                chains[0]++;
             });
         }
+        assertThat(chains[0]).as("the data yields chained mappings").isPositive();
     }
 
     static Relation relation(String local) {
