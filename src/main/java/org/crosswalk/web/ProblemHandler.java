@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
 /**
  * Every error as RFC 9457 problem+json that says what was wrong in the caller's terms: the unknown id
  * and the closest valid ones, the line or field of a malformed body. Never a stack trace.
@@ -97,20 +100,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
-    /** Jackson's parse errors carry line and column; say them, drop the Java class names. */
+    /** Jackson's errors know the line, column and field: say those, without Java class names. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String detail = ex.getMostSpecificCause().getMessage();
-        if (detail != null) {
-            detail = detail.replaceAll("\\(for Object starting at.*", "")
-                    .replaceAll("\\s*at \\[Source: [^;]*; ", " at [")
-                    .replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "");
-        }
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Malformed request body: " + (detail == null ? "unreadable" : detail.lines().findFirst().orElse(detail)));
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         pd.setTitle("Malformed request body");
-        return ResponseEntity.badRequest().body(pd);
+        String detail = "the body could not be read";
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException je) {
+                detail = je.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?]\\)", "")
+                        .replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "");
+                TokenStreamLocation at = je.getLocation();
+                if (at != null && at.getLineNr() > 0) {
+                    pd.setProperty("line", at.getLineNr());
+                    pd.setProperty("column", at.getColumnNr());
+                    detail += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+                }
+                if (!je.getPath().isEmpty()) {
+                    String field = je.getPath().getLast().getPropertyName();
+                    if (field != null) pd.setProperty("field", field);
+                }
+                break;
+            }
+        }
+        pd.setDetail("Malformed request body: " + detail.lines().findFirst().orElse(detail).strip());
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     /** A malformed request with where it went wrong. */
