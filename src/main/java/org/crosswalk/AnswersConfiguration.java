@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.crosswalk.answers.Catalogue;
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.RequirementIndex;
+import org.crosswalk.export.Exports;
 import org.crosswalk.queries.NamedQueryLibrary;
 import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.store.CrosswalkStore;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The REST door's parts: the named queries of queries/, the id index, and the answers built on them. */
+/** The REST door's parts: the named queries of queries/, the id index, the answers built on them, the exports. */
 @Configuration(proxyBeanMethods = false)
 public class AnswersConfiguration {
 
@@ -39,5 +40,10 @@ public class AnswersConfiguration {
     @Bean
     CrosswalkAnswers crosswalkAnswers(NamedQueryRunner runner, RequirementIndex index) {
         return new CrosswalkAnswers(runner, index);
+    }
+
+    @Bean
+    Exports exports(CrosswalkStore store, CrosswalkAnswers answers) {
+        return new Exports(store.dataset(), answers, store.version());
     }
 }

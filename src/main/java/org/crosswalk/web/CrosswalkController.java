@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.HoldingsCsv;
+import org.crosswalk.answers.InvalidInputException;
 import org.crosswalk.answers.Views.*;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +146,7 @@ public class CrosswalkController {
     @Operation(summary = "What a list of held evidence supports", description = "queries/evidence-support.rq")
     public EvidenceSupport evidenceSupport(@RequestBody HeldEvidence held) {
         if (held.evidence() == null || held.evidence().isEmpty()) {
-            throw new ProblemHandler.BadRequest("Field 'evidence' must list at least one evidence type id", null, "evidence");
+            throw new InvalidInputException("Field 'evidence' must list at least one evidence type id", null, "evidence");
         }
         return answers.evidenceSupport(held.evidence());
     }

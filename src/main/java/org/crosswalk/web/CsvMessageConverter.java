@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.crosswalk.answers.Tabular;
+import org.crosswalk.export.TableExport;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -43,24 +44,6 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
 
     @Override
     protected void writeInternal(Tabular table, HttpOutputMessage output) throws IOException {
-        Writer w = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-        writeRow(w, table.csvHeader());
-        for (List<String> row : table.csvRows()) writeRow(w, row);
-        w.flush();
-    }
-
-    static void writeRow(Writer w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) w.write(',');
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                w.write('"');
-                w.write(c.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(c);
-            }
-        }
-        w.write("\r\n");
+        TableExport.csv(table, output.getBody());
     }
 }

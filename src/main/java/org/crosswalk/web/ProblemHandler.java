@@ -3,6 +3,7 @@ package org.crosswalk.web;
 import java.net.URI;
 
 import org.apache.jena.query.QueryCancelledException;
+import org.crosswalk.answers.InvalidInputException;
 import org.crosswalk.answers.UnknownIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
-    @ExceptionHandler(BadRequest.class)
-    ProblemDetail badRequest(BadRequest e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail badRequest(InvalidInputException e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         pd.setTitle("Malformed request");
         if (e.line() != null) pd.setProperty("line", e.line());
@@ -127,20 +128,4 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         pd.setDetail("Malformed request body: " + detail.lines().findFirst().orElse(detail).strip());
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
-
-    /** A malformed request with where it went wrong. */
-    public static class BadRequest extends RuntimeException {
-        private final Integer line;
-        private final String field;
-
-        public BadRequest(String message, Integer line, String field) {
-            super(message);
-            this.line = line;
-            this.field = field;
-        }
-
-        public Integer line() { return line; }
-        public String field() { return field; }
-    }
-
 }

@@ -1,23 +1,15 @@
 package org.crosswalk.web;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.rdf.model.Literal;
-import org.apache.jena.rdf.model.RDFNode;
+import org.crosswalk.answers.NamedQueryCalls;
+import org.crosswalk.answers.NamedQueryCalls.QueryTable;
 import org.crosswalk.answers.RequirementIndex;
-import org.crosswalk.answers.Tabular;
 import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.queries.NamedQuery;
 import org.crosswalk.queries.NamedQueryRunner;
-import org.crosswalk.queries.QueryParameter;
-import org.crosswalk.queries.ResultTable;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Named queries", description = "The documented SPARQL queries of queries/, run with bound parameters")
 public class QueryController {
     private final NamedQueryRunner runner;
-    private final RequirementIndex index;
+    private final NamedQueryCalls calls;
 
     public QueryController(NamedQueryRunner runner, RequirementIndex index) {
         this.runner = runner;
-        this.index = index;
+        this.calls = new NamedQueryCalls(runner, index);
     }
 
     public record ParameterDoc(String name, String type, boolean list, String defaultValue, String description) {}
@@ -58,78 +50,13 @@ public class QueryController {
         return doc(named(name));
     }
 
-    public record Table(String query, List<String> columns, List<Map<String, Object>> rows) implements Tabular {
-        public List<String> csvHeader() {
-            return columns;
-        }
-
-        public List<List<String>> csvRows() {
-            List<List<String>> out = new ArrayList<>();
-            for (Map<String, Object> r : rows) out.add(columns.stream().map(c -> r.get(c) == null ? "" : r.get(c).toString()).toList());
-            return out;
-        }
-    }
-
     @GetMapping("/{name}/run")
     @Operation(summary = "Run a named query; parameters by name in the query string (lists: repeat or comma-separate)")
-    public Table run(@PathVariable String name, @RequestParam MultiValueMap<String, String> params) {
+    public QueryTable run(@PathVariable String name, @RequestParam MultiValueMap<String, String> params) {
         NamedQuery q = named(name);
-        Map<String, List<Node>> values = new HashMap<>();
-        for (var e : params.entrySet()) {
-            if (e.getKey().equals("format")) continue;
-            QueryParameter p = q.parameter(e.getKey()).orElseThrow(() -> new UnknownIdException("parameter of " + name,
-                    e.getKey(), q.parameters().stream().map(QueryParameter::name).toList()));
-            List<String> raw = e.getValue().stream().flatMap(v -> p.type().list ? List.of(v.split(",")).stream() : java.util.stream.Stream.of(v))
-                    .map(String::strip).filter(v -> !v.isEmpty() || !p.type().list).toList();
-            values.put(p.name(), raw.stream().map(v -> toNode(p, v)).filter(java.util.Objects::nonNull).toList());
-        }
-        ResultTable t = runner.run(q, values);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, RDFNode> r : t.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String c : t.columns()) row.put(c, value(r.get(c)));
-            rows.add(row);
-        }
-        return new Table(name, t.columns(), rows);
-    }
-
-    private Node toNode(QueryParameter p, String v) {
-        return switch (p.type()) {
-            case FRAMEWORK -> v.isEmpty() ? null : NodeFactory.createLiteralString(index.framework(v).id());
-            case REQUIREMENT, REQUIREMENTS -> NodeFactory.createURI(index.requirement(null, v).iri());
-            case EVIDENCE -> NodeFactory.createURI(index.evidence(v).iri());
-            case ROLE -> NodeFactory.createLiteralString(index.role(v).code());
-            case SYSTEM -> NodeFactory.createLiteralString(index.system(v).code());
-            case DATE -> {
-                try {
-                    java.time.LocalDate.parse(v);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalArgumentException("Parameter '" + p.name() + "': '" + v + "' is not a date (YYYY-MM-DD)");
-                }
-                yield NodeFactory.createLiteralDT(v, XSDDatatype.XSDdate);
-            }
-            case BOOLEAN -> {
-                if (!v.equals("true") && !v.equals("false")) throw new IllegalArgumentException("Parameter '" + p.name() + "' must be true or false");
-                yield NodeFactory.createLiteralDT(v, XSDDatatype.XSDboolean);
-            }
-            case INTEGER -> {
-                try {
-                    Integer.parseInt(v);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Parameter '" + p.name() + "' must be an integer");
-                }
-                yield NodeFactory.createLiteralDT(v, XSDDatatype.XSDinteger);
-            }
-            case TEXT -> NodeFactory.createLiteralString(v);
-        };
-    }
-
-    private static Object value(RDFNode n) {
-        if (n == null) return null;
-        if (n.isResource()) return n.asResource().isAnon() ? n.toString() : n.asResource().getURI();
-        Literal l = n.asLiteral();
-        Object v = l.getValue();
-        return v instanceof Number || v instanceof Boolean ? v : l.getLexicalForm();
+        Map<String, List<String>> raw = new LinkedHashMap<>(params);
+        raw.remove("format");
+        return calls.run(q, raw);
     }
 
     private NamedQuery named(String name) {

@@ -1,11 +1,10 @@
-package org.crosswalk.web;
+package org.crosswalk.answers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.crosswalk.answers.Holdings;
 
 /**
  * The organisation profile as GRC tools export it: CSV with the columns framework,requirement,status
@@ -14,22 +13,22 @@ import org.crosswalk.answers.Holdings;
  * partially satisfied; not-satisfied/not-implemented/planned/none/no/n/a → not held. Anything else is
  * an error naming the line, and nothing is computed.
  */
-final class HoldingsCsv {
+public final class HoldingsCsv {
     private static final Set<String> FULL = Set.of("satisfied", "implemented", "compliant", "full", "yes", "true", "held");
     private static final Set<String> PARTIAL = Set.of("partial", "partially", "partially-satisfied", "in-progress");
     private static final Set<String> NOT = Set.of("not-satisfied", "not-implemented", "planned", "none", "no", "false", "n/a", "");
 
     private HoldingsCsv() {}
 
-    static Holdings parse(String body, String source) {
+    public static Holdings parse(String body, String source) {
         List<String> lines = body.lines().toList();
         int headerAt = 0;
         while (headerAt < lines.size() && lines.get(headerAt).isBlank()) headerAt++;
-        if (headerAt == lines.size()) throw new ProblemHandler.BadRequest("Empty CSV: expected a header framework,requirement,status", 1, null);
+        if (headerAt == lines.size()) throw new InvalidInputException("Empty CSV: expected a header framework,requirement,status", 1, null);
         List<String> header = split(lines.get(headerAt)).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         int fw = header.indexOf("framework"), req = header.indexOf("requirement"), st = header.indexOf("status");
         if (fw < 0 || req < 0 || st < 0) {
-            throw new ProblemHandler.BadRequest("CSV header must name the columns framework, requirement and status; found "
+            throw new InvalidInputException("CSV header must name the columns framework, requirement and status; found "
                     + header, headerAt + 1, null);
         }
         List<String> satisfied = new ArrayList<>(), partial = new ArrayList<>(), evidence = new ArrayList<>();
@@ -37,20 +36,20 @@ final class HoldingsCsv {
             if (lines.get(i).isBlank()) continue;
             List<String> cells = split(lines.get(i));
             if (cells.size() != header.size()) {
-                throw new ProblemHandler.BadRequest("Line " + (i + 1) + " has " + cells.size() + " columns, the header has "
+                throw new InvalidInputException("Line " + (i + 1) + " has " + cells.size() + " columns, the header has "
                         + header.size(), i + 1, null);
             }
             String framework = cells.get(fw).strip(), requirement = cells.get(req).strip();
             String status = cells.get(st).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
             if (framework.isEmpty() || requirement.isEmpty()) {
-                throw new ProblemHandler.BadRequest("Line " + (i + 1) + ": framework and requirement are required", i + 1, null);
+                throw new InvalidInputException("Line " + (i + 1) + ": framework and requirement are required", i + 1, null);
             }
             if (FULL.contains(status)) {
                 (framework.equals("evidence") ? evidence : satisfied).add(framework.equals("evidence") ? requirement : framework + ":" + requirement);
             } else if (PARTIAL.contains(status) && !framework.equals("evidence")) {
                 partial.add(framework + ":" + requirement);
             } else if (!NOT.contains(status)) {
-                throw new ProblemHandler.BadRequest("Line " + (i + 1) + ": status '" + cells.get(st).strip()
+                throw new InvalidInputException("Line " + (i + 1) + ": status '" + cells.get(st).strip()
                         + "' is not one of satisfied, partial, not-satisfied (or their synonyms)", i + 1, "status");
             }
         }

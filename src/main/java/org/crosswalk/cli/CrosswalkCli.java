@@ -1,0 +1,270 @@
+package org.crosswalk.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.ARQ;
+import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.HoldingsCsv;
+import org.crosswalk.answers.InvalidInputException;
+import org.crosswalk.answers.NamedQueryCalls.QueryTable;
+import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.Views.Filters;
+import org.crosswalk.export.Exports.ReportFormat;
+import org.crosswalk.export.GraphExport;
+import org.crosswalk.export.TableExport;
+import org.crosswalk.graph.DataSources;
+import org.crosswalk.graph.DataValidationException;
+import org.crosswalk.graph.GraphBuilder;
+import org.crosswalk.graph.GraphBuilder.BuiltGraph;
+import org.crosswalk.queries.NamedQuery;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line: validate the data, run a named query, compute coverage and gaps from a profile, and
+ * export mapping sets, reports and the graph. Same parts as the service, no Spring, no server.
+ * Run from the project root: {@code mvn -q compile exec:exec -Dcli="validate"}.
+ */
+@Command(name = "crosswalk", mixinStandardHelpOptions = true, version = "crosswalk 0.1.0",
+        description = "Crosswalk: AI-governance frameworks and the mappings between them.",
+        subcommands = {CrosswalkCli.Validate.class, CrosswalkCli.Query.class, CrosswalkCli.Coverage.class,
+                CrosswalkCli.Gaps.class, CrosswalkCli.Export.class})
+public final class CrosswalkCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this; main exits with it). */
+    public static int execute(String... args) {
+        ARQ.init();
+        CommandLine cl = new CommandLine(new CrosswalkCli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Errors the user can act on, one line each, no stack trace.
+            String message = switch (e) {
+                case DataValidationException d -> String.join(System.lineSeparator(), d.problems());
+                case UnknownIdException u -> u.getMessage();
+                case InvalidInputException i -> i.getMessage();
+                case IllegalArgumentException i -> i.getMessage();
+                case IOException io -> "I/O error: " + io.getMessage();
+                default -> e.getClass().getSimpleName() + ": " + e.getMessage();
+            };
+            cmd.getErr().println(cmd.getColorScheme().errorText(message));
+            return e instanceof DataValidationException ? 1 : 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Command(name = "validate", description = "Check the data directories: Turtle syntax, SHACL shapes, mapping integrity. "
+            + "Prints file:line for every problem and exits 1 when there is one.")
+    static final class Validate implements Callable<Integer> {
+        @Option(names = "--ontology", defaultValue = "ontology", description = "Ontology directory (default: ${DEFAULT-VALUE})")
+        Path ontology;
+        @Option(names = "--mappings", defaultValue = "mappings", description = "Mapping sets directory (default: ${DEFAULT-VALUE})")
+        Path mappings;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DataSources sources = new DataSources(ontology, mappings);
+            BuiltGraph g;
+            try (Progress p = Progress.start("Validating", 1)) {
+                g = GraphBuilder.build(sources);
+                p.step("done");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("valid: %d Turtle files, %d mapping sets, %d triples, %d curated + %d derived mappings, data version %s%n",
+                    sources.turtleFiles().size(), sources.mappingFiles().size(), g.model().size(), g.curatedMappings(),
+                    g.derivedMappings(), g.version().substring(0, 16));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "query", description = "Run a named query of queries/ with typed parameters.")
+    static final class Query implements Callable<Integer> {
+        @Mixin
+        Session.DataOptions data = new Session.DataOptions();
+        @Parameters(index = "0", description = "Query name (e.g. coverage, gaps, crosswalk, search)")
+        String name;
+        @Option(names = {"-p", "--param"}, description = "name=value (repeat; list values comma-separated)")
+        Map<String, String> params = new LinkedHashMap<>();
+        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+        String format;
+        @Option(names = {"-o", "--output"}, description = "Output file (default: standard output)")
+        Path output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Session s = Session.open(data)) {
+                NamedQuery q = s.runner.library().get(name).orElseThrow(() -> new UnknownIdException("named query", name,
+                        s.runner.library().all().stream().map(NamedQuery::name).toList()));
+                Map<String, List<String>> raw = new LinkedHashMap<>();
+                params.forEach((k, v) -> raw.put(k, List.of(v)));
+                QueryTable t = s.calls.run(q, raw);
+                try (OutputStream out = open(output, spec)) {
+                    switch (format) {
+                        case "csv" -> TableExport.csv(t, out);
+                        case "json" -> out.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(t.rows()));
+                        case "table" -> out.write(TextTable.render(t.csvHeader(), t.csvRows()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        default -> throw new IllegalArgumentException("unknown format '" + format + "' (table, csv, json)");
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** The organisation profile and the filters, shared by coverage and gaps. */
+    static final class ReportOptions {
+        @Option(names = "--profile", description = "Profile CSV with columns framework,requirement,status (evidence rows: framework 'evidence')")
+        Path profile;
+        @Option(names = "--source", description = "Framework satisfied as a whole (default without --profile: iso42001)")
+        String source;
+        @Option(names = {"-t", "--target"}, defaultValue = "eu-ai-act", split = ",", description = "Target framework(s) (default: ${DEFAULT-VALUE})")
+        List<String> targets = new ArrayList<>();
+        @Option(names = "--role", description = "EU AI Act role: provider, deployer, importer, distributor, authorised-representative, gpai-provider")
+        String role;
+        @Option(names = "--system", description = "EU AI Act system class: prohibited, high-risk, transparency, gpai, gpai-systemic")
+        String system;
+        @Option(names = "--as-of", description = "Only obligations applying on this date (YYYY-MM-DD)")
+        String asOf;
+        @Option(names = {"-f", "--format"}, description = "csv, xlsx or json (default: from the output file's extension, else csv)")
+        String format;
+        @Option(names = {"-o", "--output"}, description = "Report file (default: standard output)")
+        Path output;
+
+        Holdings holdings() throws IOException {
+            if (profile == null) return Holdings.wholeFramework(source == null ? "iso42001" : source);
+            return HoldingsCsv.parse(Files.readString(profile), source);
+        }
+
+        ReportFormat format() {
+            if (format != null) return ReportFormat.of(format);
+            if (output != null && output.toString().contains(".")) {
+                return ReportFormat.of(output.toString().substring(output.toString().lastIndexOf('.') + 1));
+            }
+            return ReportFormat.CSV;
+        }
+    }
+
+    @Command(name = "coverage", description = "Coverage of target frameworks by a profile or a whole framework (full / partial / none, with reasons).")
+    static final class Coverage implements Callable<Integer> {
+        @Mixin
+        Session.DataOptions data = new Session.DataOptions();
+        @Mixin
+        ReportOptions report = new ReportOptions();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Holdings h = report.holdings();
+            try (Session s = Session.open(data); OutputStream out = open(report.output, spec)) {
+                s.exports.coverage(h, report.targets, new Filters(report.role, report.system, report.asOf), report.format(), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "gaps", description = "Requirements of target frameworks left uncovered (with the reason when the frameworks explicitly do not overlap).")
+    static final class Gaps implements Callable<Integer> {
+        @Mixin
+        Session.DataOptions data = new Session.DataOptions();
+        @Mixin
+        ReportOptions report = new ReportOptions();
+        @Option(names = "--include-partial", description = "Also list partially covered requirements")
+        boolean includePartial;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Holdings h = report.holdings();
+            try (Session s = Session.open(data); OutputStream out = open(report.output, spec)) {
+                s.exports.gaps(h, report.targets, new Filters(report.role, report.system, report.asOf), includePartial, report.format(), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", description = "Export a mapping set (sssom, oscal), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        Session.DataOptions data = new Session.DataOptions();
+        @Parameters(index = "0", description = "What: sssom, oscal, crosswalk, graph, or list (the mapping sets)")
+        String what;
+        @Parameters(index = "1", arity = "0..1", description = "Mapping set, e.g. iso42001-eu-ai-act (sssom, oscal, crosswalk)")
+        String pair;
+        @Option(names = {"-f", "--format"}, description = "crosswalk: csv, xlsx, json; graph: ttl, jsonld (default: from the output file's extension)")
+        String format;
+        @Option(names = "--framework", description = "graph: only this framework (with the mappings touching it)")
+        String framework;
+        @Option(names = {"-o", "--output"}, description = "Output file (default: standard output)")
+        Path output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Session s = Session.open(data)) {
+                if (what.equals("list")) {
+                    PrintWriter w = spec.commandLine().getOut();
+                    s.exports.pairs().forEach(p -> w.printf("%-28s %4d curated %5d derived%n", p.id(), p.curated(), p.derived()));
+                    w.flush();
+                    return 0;
+                }
+                try (Progress p = Progress.start("Exporting", 1); OutputStream out = open(output, spec)) {
+                    switch (what) {
+                        case "sssom" -> s.exports.sssom(required(pair), out);
+                        case "oscal" -> s.exports.oscal(required(pair), out);
+                        case "crosswalk" -> s.exports.crosswalk(required(pair), ReportFormat.of(formatOr("csv")), out);
+                        case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOr("ttl")), true, out);
+                        default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, crosswalk, graph, list)");
+                    }
+                    p.step(what);
+                }
+            }
+            return 0;
+        }
+
+        private String required(String pairId) {
+            if (pairId == null) throw new IllegalArgumentException("name the mapping set, e.g. iso42001-eu-ai-act (see: export list)");
+            return pairId;
+        }
+
+        private String formatOr(String fallback) {
+            if (format != null) return format;
+            if (output != null && output.toString().contains(".")) return output.toString().substring(output.toString().lastIndexOf('.') + 1);
+            return fallback;
+        }
+    }
+
+    /** A file, or standard output left open for the caller's shell. */
+    static OutputStream open(Path output, CommandLine.Model.CommandSpec spec) throws IOException {
+        if (output == null) {
+            return new java.io.FilterOutputStream(System.out) {
+                @Override public void close() throws IOException { flush(); }
+            };
+        }
+        if (output.getParent() != null) Files.createDirectories(output.getParent());
+        return Files.newOutputStream(output);
+    }
+}

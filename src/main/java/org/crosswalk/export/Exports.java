@@ -1,0 +1,147 @@
+package org.crosswalk.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.query.Dataset;
+import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.Views.Filters;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every download, for both doors (REST and CLI): mapping sets as SSSOM or OSCAL, crosswalks and
+ * coverage/gap reports as CSV, XLSX or JSON, the graph as Turtle or JSON-LD. It only chooses and
+ * formats; the answers come from the named queries (via {@link CrosswalkAnswers}) and the graph.
+ */
+public final class Exports {
+    /** A framework pair with mappings in the graph; {@code id} is "subject-object" (the SSSOM file stem). */
+    public record PairInfo(String id, String subject, String object, int curated, int derived, boolean curatedSet) {}
+
+    /** Formats a report (crosswalk, coverage, gaps) can be written in. */
+    public enum ReportFormat { CSV, XLSX, JSON;
+        public static ReportFormat of(String s) {
+            try {
+                return valueOf(s.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown report format '" + s + "' (csv, xlsx, json)");
+            }
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final Dataset dataset;
+    private final MappingSource mappings;
+    private final CrosswalkAnswers answers;
+    private final String dataVersion;
+
+    public Exports(Dataset dataset, CrosswalkAnswers answers, String dataVersion) {
+        this.dataset = dataset;
+        this.mappings = new MappingSource(dataset);
+        this.answers = answers;
+        this.dataVersion = dataVersion;
+    }
+
+    public List<PairInfo> pairs() {
+        List<PairInfo> out = new ArrayList<>();
+        List<Framework> all = mappings.frameworks();
+        for (Framework s : all) {
+            for (Framework o : all) {
+                if (s.equals(o)) continue;
+                List<ExportedMapping> ms = mappings.mappings(s, o);
+                if (ms.isEmpty()) continue;
+                int curated = (int) ms.stream().filter(ExportedMapping::curated).count();
+                out.add(new PairInfo(s.id() + "-" + o.id(), s.id(), o.id(), curated, ms.size() - curated,
+                        mappings.curatedSet(s, o).isPresent()));
+            }
+        }
+        return out;
+    }
+
+    /** Resolves "iso42001-eu-ai-act" (framework ids themselves contain hyphens, so try every split). */
+    public Framework[] pair(String id) {
+        List<Framework> all = mappings.frameworks();
+        for (Framework s : all) {
+            for (Framework o : all) {
+                if (!s.equals(o) && id.equals(s.id() + "-" + o.id())) return new Framework[] {s, o};
+            }
+        }
+        List<String> valid = new ArrayList<>();
+        for (Framework s : all) for (Framework o : all) if (!s.equals(o)) valid.add(s.id() + "-" + o.id());
+        throw new UnknownIdException("mapping set", id, valid);
+    }
+
+    public Framework framework(String id) {
+        return mappings.framework(id).orElseThrow(() -> new UnknownIdException("framework", id,
+                mappings.frameworks().stream().map(Framework::id).toList()));
+    }
+
+    public void sssom(String pairId, OutputStream out) throws IOException {
+        Framework[] p = pair(pairId);
+        SssomExport.write(SssomExport.build(p[0], p[1], mappings), out);
+    }
+
+    public void oscal(String pairId, OutputStream out) throws IOException {
+        Framework[] p = pair(pairId);
+        out.write(OscalExport.toJson(OscalExport.build(p[0], p[1], mappings, dataVersion)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    public void crosswalk(String pairId, ReportFormat format, OutputStream out) throws IOException {
+        Framework[] p = pair(pairId);
+        var answer = answers.crosswalk(p[0].id(), p[1].id(), null, true, 0);
+        write(List.of(new TableExport.Sheet(p[1].id(), answer)), answer, format, out);
+    }
+
+    /** Coverage of each target by what the organisation holds; XLSX gets one sheet per target. */
+    public void coverage(Holdings holdings, List<String> targets, Filters filters, ReportFormat format, OutputStream out) throws IOException {
+        List<TableExport.Sheet> sheets = new ArrayList<>();
+        List<Object> answersJson = new ArrayList<>();
+        for (String t : targets) {
+            var a = answers.coverage(holdings, t, filters);
+            sheets.add(new TableExport.Sheet(t, a));
+            answersJson.add(a);
+        }
+        write(sheets, answersJson.size() == 1 ? answersJson.get(0) : answersJson, format, out);
+    }
+
+    public void gaps(Holdings holdings, List<String> targets, Filters filters, boolean includePartial, ReportFormat format,
+            OutputStream out) throws IOException {
+        List<TableExport.Sheet> sheets = new ArrayList<>();
+        List<Object> answersJson = new ArrayList<>();
+        for (String t : targets) {
+            var a = answers.gaps(holdings, t, filters, includePartial);
+            sheets.add(new TableExport.Sheet(t, a));
+            answersJson.add(a);
+        }
+        write(sheets, answersJson.size() == 1 ? answersJson.get(0) : answersJson, format, out);
+    }
+
+    public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {
+        Framework f = frameworkId == null || frameworkId.isBlank() ? null : framework(frameworkId);
+        GraphExport.write(GraphExport.select(dataset, f, withMappings), format, out);
+    }
+
+    private static void write(List<TableExport.Sheet> sheets, Object json, ReportFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case XLSX -> TableExport.xlsx(sheets, out);
+            case JSON -> {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(out, json);
+                out.flush();
+            }
+            case CSV -> {
+                if (sheets.size() != 1) {
+                    throw new IllegalArgumentException("CSV holds one table: name one target, or ask for xlsx (one sheet per target)");
+                }
+                TableExport.csv(sheets.get(0).table(), out);
+            }
+        }
+    }
+
+}

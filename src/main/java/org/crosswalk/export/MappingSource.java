@@ -1,0 +1,147 @@
+package org.crosswalk.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.system.Txn;
+
+/**
+ * Reads frameworks, curated mapping-set metadata and the mappings between two frameworks back from the
+ * stored graph, so every export shows exactly what the endpoint and the API serve (derived mappings
+ * included) rather than re-reading the TSV files.
+ */
+public final class MappingSource {
+    private static final String PREFIXES = """
+            PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX sssom: <https://w3id.org/sssom/>
+            PREFIX pav: <http://purl.org/pav/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            """;
+
+    /** Metadata of a curated mapping set, as loaded from its TSV header. */
+    public record SetMetadata(String id, String title, String description, String version, String license,
+            List<String> creators, String file) {}
+
+    private final Dataset dataset;
+
+    public MappingSource(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    public List<Framework> frameworks() {
+        List<Framework> out = new ArrayList<>();
+        select("""
+                SELECT ?s ?id ?title ?edition WHERE { ?s a skos:ConceptScheme ; dcterms:identifier ?id .
+                  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s cw:edition ?edition } } ORDER BY ?id""", Map.of(),
+                r -> out.add(new Framework(str(r, "id"), r.getResource("s").getURI(), str(r, "title"), str(r, "edition"))));
+        return out;
+    }
+
+    public Optional<Framework> framework(String id) {
+        return frameworks().stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The curated set whose subject and object sources are the two frameworks, if there is one. */
+    public Optional<SetMetadata> curatedSet(Framework subject, Framework object) {
+        List<SetMetadata> out = new ArrayList<>();
+        select("""
+                SELECT ?set ?title ?description ?version ?license ?file (GROUP_CONCAT(STR(?creator); SEPARATOR=" ") AS ?creators)
+                WHERE { ?set a cw:MappingSet ; sssom:subject_source ?subject ; sssom:object_source ?object ; cw:sourceFile ?file .
+                  OPTIONAL { ?set dcterms:title ?title } OPTIONAL { ?set dcterms:description ?description }
+                  OPTIONAL { ?set owl:versionInfo ?version } OPTIONAL { ?set dcterms:license ?license }
+                  OPTIONAL { ?set dcterms:creator ?creator } }
+                GROUP BY ?set ?title ?description ?version ?license ?file""",
+                Map.of("subject", subject.iri(), "object", object.iri()),
+                r -> out.add(new SetMetadata(r.getResource("set").getURI(), str(r, "title"), str(r, "description"),
+                        str(r, "version"), r.contains("license") ? r.getResource("license").getURI() : null,
+                        str(r, "creators").isBlank() ? List.of() : Arrays.asList(str(r, "creators").split(" ")), str(r, "file"))));
+        return out.stream().findFirst();
+    }
+
+    /** Every mapping from a requirement of {@code subject} to one of {@code object}, curated first, in document order. */
+    public List<ExportedMapping> mappings(Framework subject, Framework object) {
+        Map<String, ExportedMapping> out = new LinkedHashMap<>();
+        select("""
+                SELECT ?m ?s ?sId ?sNotation ?sLabel ?p ?mod ?o ?oId ?oNotation ?oLabel ?relation ?rationale ?strength ?justification
+                       ?author ?date ?comment ?set ?via
+                       (GROUP_CONCAT(DISTINCT STR(?see); SEPARATOR=" ") AS ?seeAlso)
+                       (GROUP_CONCAT(DISTINCT STR(?from); SEPARATOR=" ") AS ?derivedFrom)
+                WHERE {
+                  ?m a cw:Mapping ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
+                     cw:relation/cw:code ?relation ; cw:rationale/cw:code ?rationale ; cw:strength ?strength ;
+                     sssom:mapping_justification ?justification ; rdfs:comment ?comment ; cw:inMappingSet ?set .
+                  ?s skos:inScheme ?subject ; dcterms:identifier ?sId ; skos:notation ?sNotation ; skos:prefLabel ?sLabel ; cw:sortKey ?sKey .
+                  ?o skos:inScheme ?object ; dcterms:identifier ?oId ; skos:notation ?oNotation ; skos:prefLabel ?oLabel ; cw:sortKey ?oKey .
+                  OPTIONAL { ?m sssom:predicate_modifier ?mod }
+                  OPTIONAL { ?m pav:authoredBy ?author } OPTIONAL { ?m pav:authoredOn ?date }
+                  OPTIONAL { ?m rdfs:seeAlso ?see } OPTIONAL { ?m prov:wasDerivedFrom ?from } OPTIONAL { ?m cw:via ?via }
+                }
+                GROUP BY ?m ?s ?sId ?sNotation ?sLabel ?p ?mod ?o ?oId ?oNotation ?oLabel ?relation ?rationale ?strength
+                         ?justification ?author ?date ?comment ?set ?via ?sKey ?oKey
+                ORDER BY ?sKey ?oKey ?m""",
+                Map.of("subject", subject.iri(), "object", object.iri()), r -> {
+                    String from = str(r, "derivedFrom");
+                    out.putIfAbsent(r.getResource("m").getURI(), new ExportedMapping(r.getResource("m").getURI(),
+                            new ExportedMapping.Requirement(r.getResource("s").getURI(), str(r, "sId"), str(r, "sNotation"), str(r, "sLabel")),
+                            r.getResource("p").getURI(), "Not".equals(str(r, "mod")),
+                            new ExportedMapping.Requirement(r.getResource("o").getURI(), str(r, "oId"), str(r, "oNotation"), str(r, "oLabel")),
+                            str(r, "relation"), str(r, "rationale"), r.getLiteral("strength").getInt(),
+                            r.getResource("justification").getURI(),
+                            r.contains("author") ? r.getResource("author").getURI() : null, str(r, "date"), str(r, "comment"),
+                            str(r, "seeAlso").isBlank() ? List.of() : Arrays.asList(str(r, "seeAlso").split(" ")),
+                            r.getResource("set").getURI(),
+                            from.isBlank() ? List.of() : Arrays.asList(from.split(" ")),
+                            r.contains("via") ? r.getResource("via").getURI() : null));
+                });
+        List<ExportedMapping> sorted = new ArrayList<>(out.values());
+        sorted.sort(java.util.Comparator.comparing(m -> !m.curated())); // stable: curated rows first, then derived
+        return sorted;
+    }
+
+    /** Requirements of {@code framework} (leaves only) that no mapping of the pair touches on that side. */
+    public List<ExportedMapping.Requirement> unmappedLeaves(Framework framework, List<ExportedMapping> mappings, boolean asSubject) {
+        java.util.Set<String> mapped = new java.util.HashSet<>();
+        for (ExportedMapping m : mappings) {
+            if (!m.negated()) mapped.add(asSubject ? m.subject().iri() : m.object().iri());
+        }
+        List<ExportedMapping.Requirement> out = new ArrayList<>();
+        select("""
+                SELECT ?r ?id ?notation ?label WHERE { ?r skos:inScheme ?scheme ; dcterms:identifier ?id ; skos:notation ?notation ;
+                  skos:prefLabel ?label ; cw:sortKey ?key . FILTER NOT EXISTS { ?child skos:broader ?r } } ORDER BY ?key""",
+                Map.of("scheme", framework.iri()), r -> {
+                    if (!mapped.contains(r.getResource("r").getURI())) {
+                        out.add(new ExportedMapping.Requirement(r.getResource("r").getURI(), str(r, "id"), str(r, "notation"), str(r, "label")));
+                    }
+                });
+        return out;
+    }
+
+    private void select(String query, Map<String, String> iris, java.util.function.Consumer<QuerySolution> each) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(PREFIXES + query);
+        iris.forEach(pss::setIri);
+        Txn.executeRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(pss.asQuery()).build()) {
+                qe.execSelect().forEachRemaining(each);
+            }
+        });
+    }
+
+    private static String str(QuerySolution r, String var) {
+        RDFNode n = r.get(var);
+        if (n == null) return "";
+        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
+    }
+}

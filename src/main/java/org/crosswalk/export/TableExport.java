@@ -1,0 +1,90 @@
+package org.crosswalk.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.crosswalk.answers.Tabular;
+
+/**
+ * Any list answer (crosswalk, coverage, gaps) as CSV (RFC 4180) or as an XLSX workbook with one sheet
+ * per table — a coverage report gets one sheet per target framework. The header row is the answer's own
+ * column names, bold, frozen and filterable, so a person can read it as is.
+ */
+public final class TableExport {
+    /** One sheet of a workbook: a name (Excel allows 31 characters) and its table. */
+    public record Sheet(String name, Tabular table) {}
+
+    private static final int MAX_COLUMN_CHARS = 80;
+
+    private TableExport() {}
+
+    public static void csv(Tabular table, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        csvRow(w, table.csvHeader());
+        for (List<String> row : table.csvRows()) csvRow(w, row);
+        w.flush();
+    }
+
+    public static void csvRow(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) w.write(',');
+            String c = cells.get(i) == null ? "" : cells.get(i);
+            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+                w.write('"');
+                w.write(c.replace("\"", "\"\""));
+                w.write('"');
+            } else {
+                w.write(c);
+            }
+        }
+        w.write("\r\n");
+    }
+
+    public static void xlsx(List<Sheet> sheets, OutputStream out) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = book.createCellStyle();
+            wrap.setWrapText(false);
+            for (Sheet s : sheets) {
+                org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(s.name()));
+                List<String> header = s.table().csvHeader();
+                int[] widths = new int[header.size()];
+                Row top = sheet.createRow(0);
+                for (int c = 0; c < header.size(); c++) {
+                    top.createCell(c).setCellValue(header.get(c));
+                    top.getCell(c).setCellStyle(bold);
+                    widths[c] = header.get(c).length();
+                }
+                int r = 1;
+                for (List<String> row : s.table().csvRows()) {
+                    Row line = sheet.createRow(r++);
+                    for (int c = 0; c < row.size(); c++) {
+                        String v = row.get(c) == null ? "" : row.get(c);
+                        if (v.matches("-?\\d{1,9}")) line.createCell(c).setCellValue(Integer.parseInt(v));
+                        else line.createCell(c).setCellValue(v);
+                        if (c < widths.length) widths[c] = Math.max(widths[c], Math.min(v.length(), MAX_COLUMN_CHARS));
+                    }
+                }
+                for (int c = 0; c < widths.length; c++) sheet.setColumnWidth(c, (widths[c] + 2) * 256);
+                sheet.createFreezePane(0, 1);
+                if (!header.isEmpty()) sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
+            }
+            book.write(out);
+        }
+        out.flush();
+    }
+}
