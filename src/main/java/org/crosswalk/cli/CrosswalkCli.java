@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.jena.query.ARQ;
+import org.apache.jena.sys.JenaSystem;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.HoldingsCsv;
 import org.crosswalk.answers.InvalidInputException;
@@ -49,10 +49,15 @@ public final class CrosswalkCli {
         System.exit(execute(args));
     }
 
-    /** Runs a command and returns its exit code (tests call this; main exits with it). */
+    /** Runs a command and returns its exit code (main exits with it). */
     public static int execute(String... args) {
-        ARQ.init();
-        CommandLine cl = new CommandLine(new CrosswalkCli());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with its text output and errors sent to the given writers (tests read them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        JenaSystem.init();
+        CommandLine cl = new CommandLine(new CrosswalkCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Errors the user can act on, one line each, no stack trace.
             String message = switch (e) {
