@@ -44,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
         subcommands = {CrosswalkCli.Validate.class, CrosswalkCli.Query.class, CrosswalkCli.Coverage.class,
                 CrosswalkCli.Gaps.class, CrosswalkCli.Export.class})
 public final class CrosswalkCli {
+    static {
+        // Before any logger exists: the CLI's own logging setup (warnings on stderr, stdout kept for results).
+        if (System.getProperty("logback.configurationFile") == null) System.setProperty("logback.configurationFile", "logback-cli.xml");
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -42,17 +42,18 @@ public enum Relation {
     }
 
     /**
-     * a ? c from a this b and b next c, where set theory gives an answer: equal keeps the other
-     * relation, ⊆∘⊆ = ⊆, ⊇∘⊇ = ⊇. Anything involving intersects-with or no-relationship, and the
-     * mixed ⊆∘⊇ / ⊇∘⊆, tells nothing about a and c.
+     * a ? c from a this b and b next c, where set theory gives an answer: equal composes with anything
+     * and keeps the other relation (a = b, so whatever holds for b and c holds for a and c, overlap and
+     * disjointness included), ⊆∘⊆ = ⊆, ⊇∘⊇ = ⊇. Any other step through intersects-with or
+     * no-relationship, and the mixed ⊆∘⊇ / ⊇∘⊆, tells nothing about a and c.
      */
     public Optional<Relation> compose(Relation next) {
+        if (this == EQUAL) return Optional.of(next);
+        if (next == EQUAL) return Optional.of(this);
         if (this == NO_RELATIONSHIP || next == NO_RELATIONSHIP
                 || this == INTERSECTS_WITH || next == INTERSECTS_WITH) {
             return Optional.empty();
         }
-        if (this == EQUAL) return Optional.of(next);
-        if (next == EQUAL) return Optional.of(this);
         return this == next ? Optional.of(this) : Optional.empty();
     }
 
