@@ -18,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * An OSCAL 1.2 {@code mapping-collection} for one framework pair: the frameworks as source and target
  * resources, one map per mapping with its NIST IR 8477 relationship and matching rationale, our strength,
  * justification and reason as namespaced props and remarks, and gap summaries listing the leaf
- * requirements no mapping reaches. Requirements are OSCAL "controls" identified by their local ids.
+ * requirements no mapping reaches. Requirements are OSCAL "controls" identified by their local ids; OSCAL
+ * control ids are tokens that cannot start with a digit, so ISO clause ids get a "clause-" prefix
+ * ("clause-6.1.2"), everything else (A.6.2.4, GOVERN-1.1, art_9__para_2) is used as is.
  *
  * <p>UUIDs are name-based (version 5) on the mapping IRIs and the data version: the same data always
  * gives the same document, and a changed graph gives a new collection UUID, as OSCAL asks.
@@ -85,8 +87,8 @@ public final class OscalExport {
         map.put("uuid", uuid(m.iri()).toString());
         map.put("matching-rationale", m.rationale());
         map.put("relationship", relationship(m));
-        map.putArray("sources").addObject().put("type", "control").put("id-ref", m.subject().id());
-        map.putArray("targets").addObject().put("type", "control").put("id-ref", m.object().id());
+        map.putArray("sources").addObject().put("type", "control").put("id-ref", controlId(m.subject().id()));
+        map.putArray("targets").addObject().put("type", "control").put("id-ref", controlId(m.object().id()));
         ArrayNode props = map.putArray("props");
         prop(props, "strength", Integer.toString(m.strength()));
         prop(props, "justification", m.justification().substring(m.justification().lastIndexOf('/') + 1));
@@ -116,7 +118,12 @@ public final class OscalExport {
         ObjectNode gaps = mapping.putObject(name);
         gaps.put("uuid", uuid(seed).toString());
         ArrayNode ids = gaps.putArray("unmapped-controls").addObject().putArray("with-ids");
-        unmapped.forEach(r -> ids.add(r.id()));
+        unmapped.forEach(r -> ids.add(controlId(r.id())));
+    }
+
+    /** Our local id as an OSCAL control id (a token: it may not start with a digit). */
+    static String controlId(String id) {
+        return !id.isEmpty() && Character.isDigit(id.charAt(0)) ? "clause-" + id : id;
     }
 
     /** RFC 9562 name-based UUID, version 5 (SHA-1), in a namespace of our own IRIs. */

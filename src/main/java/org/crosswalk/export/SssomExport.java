@@ -61,6 +61,7 @@ public final class SssomExport {
 
     public static void write(MappingSet set, OutputStream out) throws IOException {
         TSVWriter writer = new TSVWriter(out);
+        writer.setExtraMetadataPolicy(org.incenp.obofoundry.sssom.ExtraMetadataPolicy.DEFINED); // write the ext_ columns
         writer.setCurieMap(set.getCurieMap());
         writer.write(set);
         out.flush();

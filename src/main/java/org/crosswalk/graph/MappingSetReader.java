@@ -37,6 +37,9 @@ public final class MappingSetReader {
         try {
             TSVReader reader = new TSVReader(file.toFile());
             reader.setExtraMetadataPolicy(ExtraMetadataPolicy.DEFINED);
+            // Keep set-level slots (subject_source, object_source, mapping_date) on the set: sssom-java would
+            // otherwise push them down into every mapping and leave the set without them.
+            reader.setPropagationEnabled(false);
             set = reader.read();
         } catch (SSSOMFormatException | IOException e) {
             problems.add(displayName + ":1: not a valid SSSOM TSV file: " + e.getMessage());

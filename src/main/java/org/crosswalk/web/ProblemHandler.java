@@ -86,10 +86,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().startsWith("org.apache.lucene.queryparser")) {
+            if (t instanceof org.apache.jena.query.text.TextIndexParseException
+                    || t.getClass().getName().startsWith("org.apache.lucene.queryparser")) {
                 // jena-text could not parse the search text: the caller's input, not our fault.
                 ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "The search text is not a valid Lucene query: " + t.getMessage().lines().findFirst().orElse(""));
+                        "The search text is not a valid Lucene query: " + t.getMessage().replace("Text search parse error:", "").strip().lines().findFirst().orElse(""));
                 pd.setTitle("Invalid search query");
                 return pd;
             }
