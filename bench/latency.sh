@@ -16,6 +16,9 @@ endpoints=(
   "/api/gaps?source=iso42001&target=eu-ai-act&role=deployer&system=high-risk&asOf=2026-08-02"
   "/api/evidence"
   "/api/search?q=human%20oversight"
+  "/api/exports/mapping-sets/iso42001-eu-ai-act.sssom.tsv"
+  "/api/exports/mapping-sets/iso42001-eu-ai-act.oscal.json"
+  "/api/exports/crosswalk/iso42001-eu-ai-act.xlsx"
 )
 echo "| endpoint | n | p50 ms | p90 ms | max ms |"
 echo "|---|---|---|---|---|"
