@@ -121,6 +121,38 @@ class SparqlEndpointTest {
     }
 
     @Test
+    void everyRequirementIsFoundByItsNotationAndByFullText() {
+        // All requirements with their notation and title, as an analyst would list them.
+        List<String[]> requirements = new ArrayList<>();
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query("""
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?r ?notation ?label WHERE { ?r a ?k ; skos:notation ?notation ; skos:prefLabel ?label .
+                  ?k rdfs:subClassOf cw:Requirement }""").build()) {
+            qe.execSelect().forEachRemaining(row -> requirements.add(new String[] {row.getResource("r").getURI(),
+                    row.getLiteral("notation").getString(), row.getLiteral("label").getString()}));
+        }
+        assertThat(requirements).hasSizeGreaterThan(700);
+        List<String> missing = new ArrayList<>();
+        for (String[] r : requirements) {
+            String phrase = r[2].replace("\\", " ").replace("\"", " ");
+            String query = """
+                    PREFIX text: <http://jena.apache.org/text#>
+                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                    ASK { ?r skos:notation ?n . (?r ?score) text:query (?q 100000) . FILTER (?r = ?want) }""";
+            var pss = new org.apache.jena.query.ParameterizedSparqlString(query);
+            pss.setIri("want", r[0]);
+            pss.setLiteral("n", r[1]);
+            pss.setLiteral("q", "\"" + phrase.replaceAll("\\s+", " ").strip() + "\"");
+            try (var qe = QueryExecutionHTTP.service(queryUrl()).query(pss.asQuery()).build()) {
+                if (!qe.execAsk()) missing.add(r[1] + " " + r[0]);
+            }
+        }
+        assertThat(missing).as("requirements not found by their notation, and by their title in full text").isEmpty();
+    }
+
+    @Test
     void healthReportsTriplesAndDataVersion() throws Exception {
         HttpResponse<String> resp = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/health")).GET().build(),
