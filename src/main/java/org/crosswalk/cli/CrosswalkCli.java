@@ -78,19 +78,17 @@ public final class CrosswalkCli {
         return cl.execute(args);
     }
 
-    @Command(name = "validate", description = "Check the data directories: Turtle syntax, SHACL shapes, mapping integrity. "
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the data directories: Turtle syntax, SHACL shapes, mapping integrity. "
             + "Prints file:line for every problem and exits 1 when there is one.")
     static final class Validate implements Callable<Integer> {
-        @Option(names = "--ontology", defaultValue = "ontology", description = "Ontology directory (default: ${DEFAULT-VALUE})")
-        Path ontology;
-        @Option(names = "--mappings", defaultValue = "mappings", description = "Mapping sets directory (default: ${DEFAULT-VALUE})")
-        Path mappings;
+        @Mixin
+        Session.DataDirs dirs = new Session.DataDirs();
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            DataSources sources = new DataSources(ontology, mappings);
+            DataSources sources = dirs.sources();
             BuiltGraph g;
             try (Progress p = Progress.start("Validating", 1)) {
                 g = GraphBuilder.build(sources);
@@ -105,7 +103,7 @@ public final class CrosswalkCli {
         }
     }
 
-    @Command(name = "query", description = "Run a named query of queries/ with typed parameters.")
+    @Command(name = "query", mixinStandardHelpOptions = true, description = "Run a named query of queries/ with typed parameters.")
     static final class Query implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
@@ -166,15 +164,11 @@ public final class CrosswalkCli {
         }
 
         ReportFormat format() {
-            if (format != null) return ReportFormat.of(format);
-            if (output != null && output.toString().contains(".")) {
-                return ReportFormat.of(output.toString().substring(output.toString().lastIndexOf('.') + 1));
-            }
-            return ReportFormat.CSV;
+            return ReportFormat.of(formatOf(format, output, "csv"));
         }
     }
 
-    @Command(name = "coverage", description = "Coverage of target frameworks by a profile or a whole framework (full / partial / none, with reasons).")
+    @Command(name = "coverage", mixinStandardHelpOptions = true, description = "Coverage of target frameworks by a profile or a whole framework (full / partial / none, with reasons).")
     static final class Coverage implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
@@ -193,7 +187,7 @@ public final class CrosswalkCli {
         }
     }
 
-    @Command(name = "gaps", description = "Requirements of target frameworks left uncovered (with the reason when the frameworks explicitly do not overlap).")
+    @Command(name = "gaps", mixinStandardHelpOptions = true, description = "Requirements of target frameworks left uncovered (with the reason when the frameworks explicitly do not overlap).")
     static final class Gaps implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
@@ -214,7 +208,7 @@ public final class CrosswalkCli {
         }
     }
 
-    @Command(name = "export", description = "Export a mapping set (sssom, oscal), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a mapping set (sssom, oscal), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
     static final class Export implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
@@ -244,8 +238,8 @@ public final class CrosswalkCli {
                     switch (what) {
                         case "sssom" -> s.exports.sssom(required(pair), out);
                         case "oscal" -> s.exports.oscal(required(pair), out);
-                        case "crosswalk" -> s.exports.crosswalk(required(pair), ReportFormat.of(formatOr("csv")), out);
-                        case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOr("ttl")), true, out);
+                        case "crosswalk" -> s.exports.crosswalk(required(pair), ReportFormat.of(formatOf(format, output, "csv")), out);
+                        case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOf(format, output, "ttl")), true, out);
                         default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, crosswalk, graph, list)");
                     }
                     p.step(what);
@@ -259,11 +253,13 @@ public final class CrosswalkCli {
             return pairId;
         }
 
-        private String formatOr(String fallback) {
-            if (format != null) return format;
-            if (output != null && output.toString().contains(".")) return output.toString().substring(output.toString().lastIndexOf('.') + 1);
-            return fallback;
-        }
+    }
+
+    /** The format asked for, else the output file's extension, else {@code fallback}. */
+    static String formatOf(String format, Path output, String fallback) {
+        if (format != null) return format;
+        String name = output == null ? "" : output.getFileName().toString();
+        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : fallback;
     }
 
     /** A file, or standard output left open for the caller's shell. */

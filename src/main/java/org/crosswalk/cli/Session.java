@@ -35,7 +35,7 @@ final class Session implements AutoCloseable {
     }
 
     static Session open(DataOptions data) {
-        DataSources sources = new DataSources(data.ontology, data.mappings);
+        DataSources sources = data.dirs.sources();
         try (Progress p = Progress.start("Loading", 3)) {
             p.step("validating data");
             CrosswalkStore store = CrosswalkStore.open(data.store, sources.version(), () -> GraphBuilder.build(sources));
@@ -51,12 +51,22 @@ final class Session implements AutoCloseable {
         store.close();
     }
 
-    /** Where the data and the store are; the defaults are the service's (run from the project root). */
-    static final class DataOptions {
+    /** Where the data files are; the defaults are the service's (run from the project root). */
+    static final class DataDirs {
         @picocli.CommandLine.Option(names = "--ontology", defaultValue = "ontology", description = "Ontology directory (default: ${DEFAULT-VALUE})")
         Path ontology;
         @picocli.CommandLine.Option(names = "--mappings", defaultValue = "mappings", description = "Mapping sets directory (default: ${DEFAULT-VALUE})")
         Path mappings;
+
+        DataSources sources() {
+            return new DataSources(ontology, mappings);
+        }
+    }
+
+    /** The data files, the named queries and the store a command works on. */
+    static final class DataOptions {
+        @picocli.CommandLine.Mixin
+        DataDirs dirs = new DataDirs();
         @picocli.CommandLine.Option(names = "--queries", defaultValue = "queries", description = "Named queries directory (default: ${DEFAULT-VALUE})")
         Path queries;
         @picocli.CommandLine.Option(names = "--store", defaultValue = "target/cli-store", description = "Store directory (default: ${DEFAULT-VALUE}; kept apart from the service's store so both can run at once)")
