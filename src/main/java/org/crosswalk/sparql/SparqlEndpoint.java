@@ -10,7 +10,8 @@ import org.apache.jena.query.Dataset;
 /**
  * The analysts' door: a read-only SPARQL 1.1 endpoint and the Fuseki query UI, served by Fuseki main
  * (embedded Jetty) in this JVM over the very dataset the REST API reads. Registered without update, so
- * SPARQL Update and Graph Store writes do not exist on it; every query is cut off after the timeout.
+ * SPARQL Update and Graph Store writes do not exist on it; every query is cut off after the timeout;
+ * SERVICE calls and functions loaded by class name are refused ({@link QueryLockdown}).
  */
 public final class SparqlEndpoint implements AutoCloseable {
     /** Dataset path: query at /crosswalk/sparql (or /crosswalk/query, or /crosswalk), graph store read at /crosswalk/get. */
@@ -25,6 +26,7 @@ public final class SparqlEndpoint implements AutoCloseable {
     public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout) {
         // Fuseki reads the timeout from the dataset's context for every query it executes.
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+        QueryLockdown.apply(dataset.getContext());
         FusekiServer server = FusekiServer.create()
                 .port(port)
                 .add(DATASET_PATH, dataset, false)

@@ -110,6 +110,49 @@ class SparqlEndpointTest {
     }
 
     @Test
+    void serviceClausesNeverLeaveTheServer() throws Exception {
+        // A listener that would see the endpoint's outgoing request if SERVICE were allowed.
+        var hits = new java.util.concurrent.atomic.AtomicInteger();
+        var listener = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        listener.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        listener.start();
+        try {
+            String query = "SELECT * WHERE { SERVICE <http://localhost:" + listener.getAddress().getPort() + "/sparql> { ?s ?p ?o } }";
+            assertThatThrownBy(() -> {
+                try (var qe = QueryExecutionHTTP.service(queryUrl()).query(query).build()) {
+                    qe.execSelect().forEachRemaining(r -> {});
+                }
+            }).isInstanceOf(QueryExceptionHTTP.class);
+            assertThat(hits.get()).as("requests the endpoint sent out").isZero();
+        } finally {
+            listener.stop(0);
+        }
+    }
+
+    @Test
+    void functionsAreNotLoadedByClassName() {
+        // afn:wait maps onto java:org.apache.jena.sparql.function.library.wait; both would sleep the
+        // worker through the timeout. Unknown functions evaluate to an error, leaving ?x unbound.
+        for (String function : List.of("<http://jena.apache.org/ARQ/function#wait>",
+                "<java:org.apache.jena.sparql.function.library.wait>")) {
+            try (var qe = QueryExecutionHTTP.service(queryUrl())
+                    .query("SELECT ?x WHERE { BIND(" + function + "(30000) AS ?x) }").build()) {
+                var row = qe.execSelect().next();
+                assertThat(row.contains("x")).as(function).isFalse();
+            }
+        }
+        // ARQ's own library (loaded by name too) and jena-text stay available.
+        try (var qe = QueryExecutionHTTP.service(queryUrl())
+                .query("PREFIX afn: <http://jena.apache.org/ARQ/function#> SELECT ?x WHERE { BIND(afn:localname(<urn:x:y#z>) AS ?x) }").build()) {
+            assertThat(qe.execSelect().next().getLiteral("x").getString()).isEqualTo("z");
+        }
+    }
+
+    @Test
     void fullTextQueryFindsARequirementByItsLabel() {
         List<String> hits = new ArrayList<>();
         try (var qe = QueryExecutionHTTP.service(queryUrl()).query("""
