@@ -14,9 +14,16 @@ import java.util.List;
  */
 public record Holdings(String source, List<String> satisfied, List<String> partiallySatisfied, List<String> evidence) {
     public Holdings {
-        satisfied = satisfied == null ? List.of() : List.copyOf(satisfied);
-        partiallySatisfied = partiallySatisfied == null ? List.of() : List.copyOf(partiallySatisfied);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        // Listed twice counts once (in the caller's order); listed as both satisfied and partial, the stronger claim stands.
+        satisfied = distinct(satisfied);
+        List<String> full = satisfied;
+        partiallySatisfied = distinct(partiallySatisfied).stream().filter(r -> !full.contains(r)).toList();
+        evidence = distinct(evidence);
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        if (ids == null) return List.of();
+        return ids.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().toList();
     }
 
     public static Holdings wholeFramework(String source) {

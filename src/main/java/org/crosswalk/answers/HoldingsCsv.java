@@ -21,11 +21,13 @@ public final class HoldingsCsv {
     private HoldingsCsv() {}
 
     public static Holdings parse(String body, String source) {
+        // Spreadsheet programs save "CSV UTF-8" with a byte-order mark; it is not part of the first column's name.
+        if (body.startsWith("\uFEFF")) body = body.substring(1);
         List<String> lines = body.lines().toList();
         int headerAt = 0;
         while (headerAt < lines.size() && lines.get(headerAt).isBlank()) headerAt++;
         if (headerAt == lines.size()) throw new InvalidInputException("Empty CSV: expected a header framework,requirement,status", 1, null);
-        List<String> header = split(lines.get(headerAt)).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = split(lines.get(headerAt), headerAt + 1).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         int fw = header.indexOf("framework"), req = header.indexOf("requirement"), st = header.indexOf("status");
         if (fw < 0 || req < 0 || st < 0) {
             throw new InvalidInputException("CSV header must name the columns framework, requirement and status; found "
@@ -34,7 +36,7 @@ public final class HoldingsCsv {
         List<String> satisfied = new ArrayList<>(), partial = new ArrayList<>(), evidence = new ArrayList<>();
         for (int i = headerAt + 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
-            List<String> cells = split(lines.get(i));
+            List<String> cells = split(lines.get(i), i + 1);
             if (cells.size() != header.size()) {
                 throw new InvalidInputException("Line " + (i + 1) + " has " + cells.size() + " columns, the header has "
                         + header.size(), i + 1, null);
@@ -57,7 +59,7 @@ public final class HoldingsCsv {
     }
 
     /** One CSV record (RFC 4180 quoting, no embedded newlines). */
-    static List<String> split(String line) {
+    static List<String> split(String line, int lineNumber) {
         List<String> cells = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -76,6 +78,7 @@ public final class HoldingsCsv {
                 cur.append(c);
             }
         }
+        if (quoted) throw new InvalidInputException("Line " + lineNumber + ": a quoted field is not closed", lineNumber, null);
         cells.add(cur.toString());
         return cells;
     }

@@ -34,6 +34,21 @@ public class CrosswalkController {
         this.answers = answers;
     }
 
+    static final String DEFAULT_SOURCE = "iso42001";
+    private static final String SOURCE_DOC = "Framework satisfied as a whole. Defaults to iso42001 only when neither "
+            + "satisfied nor evidence is given; an empty value (source=) means no whole framework.";
+
+    /**
+     * What a GET caller holds. The whole of ISO 42001 is the default question only for a caller who lists
+     * nothing: one who sends satisfied= or evidence= lists is asking about those, and silently adding a
+     * whole framework to them would report coverage the caller does not have.
+     */
+    static Holdings held(String source, List<String> satisfied, List<String> evidence) {
+        boolean listed = (satisfied != null && !satisfied.isEmpty()) || (evidence != null && !evidence.isEmpty());
+        String whole = source == null ? (listed ? null : DEFAULT_SOURCE) : source.isBlank() ? null : source.strip();
+        return new Holdings(whole, satisfied, List.of(), evidence);
+    }
+
     @GetMapping("/crosswalk")
     @Operation(summary = "Mappings from one framework (or one requirement and its descendants) to another",
             description = "queries/crosswalk.rq: curated and derived mappings with relation, strength, rationale, reason and provenance.")
@@ -51,15 +66,14 @@ public class CrosswalkController {
     @Operation(summary = "Coverage of a target framework by a whole source framework (and/or listed requirements/evidence)",
             description = "queries/coverage.rq: status full/partial/none per requirement, rolled up, with justifications; summary counts and percent_full over applicable leaves.")
     public CoverageAnswer coverage(
-            @RequestParam(defaultValue = "iso42001") String source,
+            @Parameter(description = SOURCE_DOC) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "eu-ai-act") String target,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) String system,
             @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String asOf,
             @Parameter(description = "Satisfied requirements, framework:id") @RequestParam(required = false) List<String> satisfied,
             @Parameter(description = "Evidence type ids held") @RequestParam(required = false) List<String> evidence) {
-        Holdings h = new Holdings(source, satisfied, List.of(), evidence);
-        return answers.coverage(h, target, new Filters(role, system, asOf));
+        return answers.coverage(held(source, satisfied, evidence), target, new Filters(role, system, asOf));
     }
 
     @PostMapping(path = "/coverage", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,15 +101,15 @@ public class CrosswalkController {
     @Operation(summary = "Requirements of the target left uncovered, with the reason",
             description = "queries/gaps.rq: status none (and partial with includePartial), filtered by EU AI Act role, system class and date; an explicit no-relationship mapping says why.")
     public GapAnswer gaps(
-            @RequestParam(defaultValue = "iso42001") String source,
+            @Parameter(description = SOURCE_DOC) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "eu-ai-act") String target,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) String system,
             @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "false") boolean includePartial,
-            @RequestParam(required = false) List<String> satisfied,
-            @RequestParam(required = false) List<String> evidence) {
-        return answers.gaps(new Holdings(source, satisfied, List.of(), evidence), target, new Filters(role, system, asOf), includePartial);
+            @Parameter(description = "Satisfied requirements, framework:id") @RequestParam(required = false) List<String> satisfied,
+            @Parameter(description = "Evidence type ids held") @RequestParam(required = false) List<String> evidence) {
+        return answers.gaps(held(source, satisfied, evidence), target, new Filters(role, system, asOf), includePartial);
     }
 
     @PostMapping(path = "/gaps", consumes = MediaType.APPLICATION_JSON_VALUE)

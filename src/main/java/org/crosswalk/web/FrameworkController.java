@@ -33,7 +33,8 @@ public class FrameworkController {
         return catalogue.frameworks();
     }
 
-    @GetMapping("/{framework}")
+    // One framework and one requirement are not lists: JSON only, so Accept: text/csv gets 406, not a 500.
+    @GetMapping(path = "/{framework}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One framework")
     public FrameworkView framework(@PathVariable String framework) {
         return inPath(() -> catalogue.frameworks().frameworks().stream()
@@ -48,7 +49,7 @@ public class FrameworkController {
         return inPath(() -> catalogue.requirements(framework));
     }
 
-    @GetMapping("/{framework}/requirements/{id}")
+    @GetMapping(path = "/{framework}/requirements/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One requirement with its text, applicability, ancestors and children", description = "queries/requirement.rq")
     public RequirementDetail requirement(@PathVariable String framework,
             @Parameter(description = "Official id in any form: 6.1.2, A.6.2.4, GOVERN 1.1, GOVERN-1.1, Article 9(2)(a), art_9__para_2__pt_a")

@@ -87,7 +87,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.jena.query.text.TextIndexParseException
-                    || t.getClass().getName().startsWith("org.apache.lucene.queryparser")) {
+                    || t.getClass().getName().startsWith("org.apache.lucene.queryparser")
+                    || isLuceneSyntaxError(t)) {
                 // jena-text could not parse the search text: the caller's input, not our fault.
                 ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         "The search text is not a valid Lucene query: " + t.getMessage().replace("Text search parse error:", "").strip().lines().findFirst().orElse(""));
@@ -95,11 +96,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return pd;
             }
         }
-        log.error("Unexpected error", e);
+        String reference = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error (" + e.getClass().getSimpleName() + "); see the server log.");
+                "Internal error; the server log has the details under reference " + reference + ".");
+        pd.setProperty("reference", reference);
         pd.setTitle("Internal error");
         return pd;
+    }
+
+    /** A /regexp/ or wildcard in a search that Lucene's automaton parser rejects: thrown from inside Lucene, not its query parser. */
+    private static boolean isLuceneSyntaxError(Throwable t) {
+        if (!(t instanceof IllegalArgumentException)) return false;
+        StackTraceElement[] at = t.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith("org.apache.lucene.util.automaton");
+    }
+
+    private static final java.util.regex.Pattern JAVA_TYPE = java.util.regex.Pattern.compile("`([^`]+)`");
+
+    /** "`java.util.ArrayList<java.lang.String>`" → "array": the JSON type a caller can act on, not our class. */
+    static String inJsonTerms(String message) {
+        return JAVA_TYPE.matcher(message).replaceAll(m -> {
+            String type = m.group(1);
+            if (type.startsWith("JsonToken.")) return m.group(0);
+            String simple = type.replaceAll("<.*", "");
+            simple = simple.substring(simple.lastIndexOf('.') + 1);
+            String json = switch (simple) {
+                case "List", "ArrayList", "Set", "HashSet", "Collection" -> "array";
+                case "String", "char", "Character" -> "string";
+                case "int", "Integer", "long", "Long", "short", "Short" -> "integer";
+                case "double", "Double", "float", "Float", "BigDecimal" -> "number";
+                case "boolean", "Boolean" -> "boolean";
+                default -> type.endsWith("[]") ? "array" : "object";
+            };
+            return java.util.regex.Matcher.quoteReplacement(json);
+        });
     }
 
     /** Jackson's errors know the line, column and field: say those, without Java class names. */
@@ -111,8 +142,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = "the body could not be read";
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JacksonException je) {
-                detail = je.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?]\\)", "")
-                        .replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "");
+                detail = inJsonTerms(je.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?]\\)", "")
+                        .replaceAll("\\s*\\(class [^)]*\\)", ""))
+                        .replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "")
+                        .replaceAll("\\s*\\(token `JsonToken\\.[A-Z_]+`\\)", "");
                 TokenStreamLocation at = je.getLocation();
                 if (at != null && at.getLineNr() > 0) {
                     pd.setProperty("line", at.getLineNr());

@@ -166,6 +166,33 @@ class CrosswalkApiTest {
         var csv = api.post("/api/gaps", "text/csv", "framework,requirement,status\niso42001,6.1.2,satisfied\niso42001,6.1.3,perhaps\n");
         assertThat(csv.statusCode()).isEqualTo(400);
         assertThat(api.parse(csv.body()).get("line").asInt()).isEqualTo(3);
+        // Type errors are told in JSON's terms, not Java's.
+        var wrongType = api.post("/api/coverage", "application/json", "{\"satisfied\": \"iso42001:6.1.2\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(api.parse(wrongType.body()).get("field").asString()).isEqualTo("satisfied");
+        var notAnObject = api.post("/api/coverage", "application/json", "[1]");
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body() + notAnObject.body()).contains("array", "object")
+                .doesNotContain("ArrayList", "String>", "Holdings", "JsonToken", "java.");
+        // A regular expression Lucene cannot compile is the caller's input: 400, not 500.
+        var regex = api.get("/api/search?q=%2Fab%5B%2F", "application/json");
+        assertThat(regex.statusCode()).isEqualTo(400);
+        assertThat(regex.body()).doesNotContain("Exception");
+        // A single requirement has no CSV form: 406 with the representation it has, not a 500.
+        assertThat(api.get("/api/frameworks/iso42001/requirements/6.1.2", "text/csv").statusCode()).isEqualTo(406);
+        assertThat(api.get("/api/frameworks/iso42001/requirements/6.1.2?format=csv", "*/*").statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void profileCsvFromASpreadsheetWithBomAndRepeatedRowsReadsAsTheSameProfile() {
+        String plain = "framework,requirement,status\niso42001,6.1.2,satisfied\nevidence,ai-policy,held\n";
+        String saved = "\uFEFFframework,requirement,status\r\niso42001,6.1.2,satisfied\r\niso42001,6.1.2,satisfied\r\n"
+                + "iso42001,6.1.2,partial\r\nevidence,ai-policy,held\r\nevidence,ai-policy,held\r\n";
+        var a = api.post("/api/coverage?target=eu-ai-act", "text/csv", plain);
+        var b = api.post("/api/coverage?target=eu-ai-act", "text/csv", saved);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+        assertThat(api.parse(b.body()).get("holding")).isEqualTo(api.parse(a.body()).get("holding"));
+        assertThat(api.parse(b.body()).get("summary")).isEqualTo(api.parse(a.body()).get("summary"));
     }
 
     @Test
@@ -179,6 +206,21 @@ class CrosswalkApiTest {
         assertThat(api.parse(a.body()).get("summary")).isEqualTo(api.parse(b.body()).get("summary"));
         JsonNode whole = api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("summary");
         assertThat(api.parse(a.body()).get("summary").get("full").asInt()).isLessThanOrEqualTo(whole.get("full").asInt());
+    }
+
+    @Test
+    void getWithListsAnswersForTheListsAloneNotForAWholeDefaultFramework() {
+        JsonNode listed = api.getJson("/api/coverage?target=eu-ai-act&satisfied=iso42001:A.9.4");
+        assertThat(listed.get("holding").get("source").isNull()).isTrue();
+        JsonNode whole = api.getJson("/api/coverage?target=eu-ai-act");
+        assertThat(whole.get("holding").get("source").asString()).isEqualTo("iso42001");
+        assertThat(listed.get("summary").get("none").asInt()).isGreaterThan(whole.get("summary").get("none").asInt());
+        // source= (empty) with a list: the same as no source.
+        assertThat(api.getJson("/api/coverage?target=eu-ai-act&source=&satisfied=iso42001:A.9.4").get("summary"))
+                .isEqualTo(listed.get("summary"));
+        JsonNode gaps = api.getJson("/api/gaps?target=eu-ai-act&evidence=ai-policy");
+        assertThat(gaps.get("holding").get("source").isNull()).isTrue();
+        assertThat(gaps.get("count").asInt()).isGreaterThan(api.getJson("/api/gaps?target=eu-ai-act").get("count").asInt());
     }
 
     @Test
@@ -225,6 +267,36 @@ class CrosswalkApiTest {
         assertThat(doc.get("openapi").asString()).startsWith("3.");
         assertThat(doc.get("paths").has("/api/coverage")).isTrue();
         assertThat(doc.get("paths").has("/api/gaps")).isTrue();
+        assertThat(doc.get("info").get("title").asString()).isEqualTo("Crosswalk API");
+        // The document describes the JSON actually sent: every key of real answers is a schema property.
+        JsonNode schemas = doc.get("components").get("schemas");
+        List<String> undocumented = new java.util.ArrayList<>();
+        undocumentedKeys(api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=deployer"), "CoverageAnswer", schemas, "", undocumented);
+        undocumentedKeys(api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&includePartial=true"), "GapAnswer", schemas, "", undocumented);
+        undocumentedKeys(api.getJson("/api/crosswalk?source=iso42001&target=nist-ai-rmf"), "CrosswalkAnswer", schemas, "", undocumented);
+        assertThat(undocumented).isEmpty();
+        assertThat(schemas.get("Summary").get("properties").has("percent_full")).isTrue();
+    }
+
+    /** Collects the paths of keys in {@code json} that the named schema (followed through $refs) does not declare. */
+    private static void undocumentedKeys(JsonNode json, String schemaName, JsonNode schemas, String path, List<String> out) {
+        JsonNode properties = schemas.get(schemaName).get("properties");
+        for (var e : json.properties()) {
+            JsonNode property = properties == null ? null : properties.get(e.getKey());
+            if (property == null) {
+                out.add(schemaName + ": " + path + e.getKey());
+                continue;
+            }
+            JsonNode value = e.getValue();
+            JsonNode ref = property.has("items") ? property.get("items").get("$ref") : property.get("$ref");
+            if (ref == null) continue;
+            String target = ref.asString().substring(ref.asString().lastIndexOf('/') + 1);
+            if (value.isArray()) {
+                if (!value.isEmpty()) undocumentedKeys(value.get(0), target, schemas, path + e.getKey() + "[0].", out);
+            } else if (value.isObject()) {
+                undocumentedKeys(value, target, schemas, path + e.getKey() + ".", out);
+            }
+        }
     }
 
     private long tripleCount() {
