@@ -9,6 +9,8 @@ import org.apache.jena.query.Dataset;
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.Tabular;
+import org.crosswalk.answers.Views.CoverageAnswer;
 import org.crosswalk.answers.Views.Filters;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -102,13 +104,15 @@ public final class Exports {
     /** Coverage of each target by what the organisation holds; XLSX gets one sheet per target. */
     public void coverage(Holdings holdings, List<String> targets, Filters filters, ReportFormat format, OutputStream out) throws IOException {
         List<TableExport.Sheet> sheets = new ArrayList<>();
-        List<Object> answersJson = new ArrayList<>();
+        List<CoverageAnswer> coverage = new ArrayList<>();
         for (String t : targets) {
             var a = answers.coverage(holdings, t, filters);
             sheets.add(new TableExport.Sheet(t, a));
-            answersJson.add(a);
+            coverage.add(a);
         }
-        write(sheets, answersJson.size() == 1 ? answersJson.get(0) : answersJson, format, out);
+        // A workbook also gets the headline figures the JSON answer carries in "summary".
+        if (format == ReportFormat.XLSX) sheets.add(new TableExport.Sheet("summary", new CoverageSummaries(coverage)));
+        write(sheets, coverage.size() == 1 ? coverage.get(0) : coverage, format, out);
     }
 
     public void gaps(Holdings holdings, List<String> targets, Filters filters, boolean includePartial, ReportFormat format,
@@ -144,4 +148,25 @@ public final class Exports {
         }
     }
 
+    /** One row per target: what was held, the filters, and the summary counts with percent_full. */
+    private record CoverageSummaries(List<CoverageAnswer> answers) implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("target", "source", "satisfied", "partially_satisfied", "evidence", "role", "system", "as_of",
+                    "full", "partial", "none", "total", "percent_full");
+        }
+
+        public List<List<String>> csvRows() {
+            List<List<String>> rows = new ArrayList<>();
+            for (CoverageAnswer a : answers) {
+                var h = a.holding();
+                var f = a.filters();
+                var s = a.summary();
+                rows.add(java.util.Arrays.asList(a.target(), h.source(), String.join(" ", h.satisfied()),
+                        String.join(" ", h.partiallySatisfied()), String.join(" ", h.evidence()), f.role(), f.system(),
+                        f.asOf(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
+                        Integer.toString(s.total()), Double.toString(s.percentFull())));
+            }
+            return rows;
+        }
+    }
 }

@@ -116,10 +116,16 @@ public class ExportController {
             @RequestParam(defaultValue = "eu-ai-act") List<String> target, @RequestParam(required = false) String role,
             @RequestParam(required = false) String system, @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "false") boolean includePartial) throws IOException {
-        ReportFile f = ReportFile.of("gaps." + ext);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.gaps(Holdings.wholeFramework(source), target, new Filters(role, system, asOf), includePartial, f.format, out);
-        return download(out, "gaps." + ext, f.mediaType());
+        return gapReport(ext, Holdings.wholeFramework(source), target, new Filters(role, system, asOf), includePartial);
+    }
+
+    @PostMapping(path = "/gaps.{ext}", consumes = "text/csv")
+    @Operation(summary = "Gap report for an organisation profile (CSV framework,requirement,status)")
+    public ResponseEntity<byte[]> gapsOfProfile(@PathVariable String ext, @RequestBody String csv,
+            @RequestParam(required = false) String source, @RequestParam(defaultValue = "eu-ai-act") List<String> target,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String system,
+            @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "false") boolean includePartial) throws IOException {
+        return gapReport(ext, HoldingsCsv.parse(csv, source), target, new Filters(role, system, asOf), includePartial);
     }
 
     @GetMapping("/graph.{ext}")
@@ -141,6 +147,14 @@ public class ExportController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.coverage(holdings, targets, filters, f.format, out);
         return download(out, "coverage." + ext, f.mediaType());
+    }
+
+    private ResponseEntity<byte[]> gapReport(String ext, Holdings holdings, List<String> targets, Filters filters,
+            boolean includePartial) throws IOException {
+        ReportFile f = ReportFile.of("gaps." + ext);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.gaps(holdings, targets, filters, includePartial, f.format, out);
+        return download(out, "gaps." + ext, f.mediaType());
     }
 
     private static ResponseEntity<byte[]> download(ByteArrayOutputStream out, String filename, MediaType type) {

@@ -184,12 +184,30 @@ class ExportsApiTest {
         HttpResponse<byte[]> x = get("/api/exports/coverage.xlsx?source=iso42001&target=eu-ai-act&target=nist-ai-rmf&target=iso27001");
         assertThat(x.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            assertThat(book.getNumberOfSheets()).isEqualTo(4);
             assertThat(book.getSheetName(0)).isEqualTo("eu-ai-act");
             assertThat(book.getSheetName(1)).isEqualTo("nist-ai-rmf");
             assertThat(book.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).isEqualTo("requirement");
+            // The summary sheet carries the same figures as the JSON answer, one row per target.
+            Sheet summary = book.getSheet("summary");
+            assertThat(summary.getLastRowNum()).isEqualTo(3);
+            assertThat(summary.getRow(0).getCell(12).getStringCellValue()).isEqualTo("percent_full");
+            JsonNode nist = JSON.readTree(get("/api/coverage?source=iso42001&target=nist-ai-rmf").body()).get("summary");
+            assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("nist-ai-rmf");
+            assertThat((int) summary.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(nist.get("full").asInt());
+            assertThat(summary.getRow(2).getCell(12).getStringCellValue()).isEqualTo(nist.get("percent_full").asString());
         }
         assertThat(get("/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider").statusCode()).isEqualTo(200);
+        // A gap report for an organisation's profile, POSTed as CSV, lists what the profile leaves open.
+        HttpResponse<byte[]> profileGaps = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/exports/gaps.csv?target=eu-ai-act&role=deployer&system=high-risk"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("framework,requirement,status\niso42001,A.9.4,full\n")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(profileGaps.statusCode()).isEqualTo(200);
+        String gapCsv = new String(profileGaps.body(), StandardCharsets.UTF_8);
+        assertThat(gapCsv.lines().findFirst().orElse("")).startsWith("requirement,title");
+        assertThat(gapCsv).contains("Article 27").doesNotContain("\nArticle 26(1),");
         assertThat(get("/api/exports/coverage.csv?target=eu-ai-act&target=iso27001").statusCode()).isEqualTo(400);
     }
 
