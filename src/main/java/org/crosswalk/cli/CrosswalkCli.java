@@ -115,8 +115,6 @@ public final class CrosswalkCli {
         String format;
         @Option(names = {"-o", "--output"}, description = "Output file (default: standard output)")
         Path output;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -126,13 +124,15 @@ public final class CrosswalkCli {
                 Map<String, List<String>> raw = new LinkedHashMap<>();
                 params.forEach((k, v) -> raw.put(k, List.of(v)));
                 QueryTable t = s.calls.run(q, raw);
-                try (OutputStream out = open(output, spec)) {
+                try (Output o = Output.open(output)) {
+                    OutputStream out = o.stream();
                     switch (format) {
                         case "csv" -> TableExport.csv(t, out);
                         case "json" -> out.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(t.rows()));
                         case "table" -> out.write(TextTable.render(t.csvHeader(), t.csvRows()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         default -> throw new IllegalArgumentException("unknown format '" + format + "' (table, csv, json)");
                     }
+                    o.commit();
                 }
             }
             return 0;
@@ -174,14 +174,13 @@ public final class CrosswalkCli {
         Session.DataOptions data = new Session.DataOptions();
         @Mixin
         ReportOptions report = new ReportOptions();
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             Holdings h = report.holdings();
-            try (Session s = Session.open(data); OutputStream out = open(report.output, spec)) {
-                s.exports.coverage(h, report.targets, new Filters(report.role, report.system, report.asOf), report.format(), out);
+            try (Session s = Session.open(data); Output o = Output.open(report.output)) {
+                s.exports.coverage(h, report.targets, new Filters(report.role, report.system, report.asOf), report.format(), o.stream());
+                o.commit();
             }
             return 0;
         }
@@ -195,14 +194,13 @@ public final class CrosswalkCli {
         ReportOptions report = new ReportOptions();
         @Option(names = "--include-partial", description = "Also list partially covered requirements")
         boolean includePartial;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             Holdings h = report.holdings();
-            try (Session s = Session.open(data); OutputStream out = open(report.output, spec)) {
-                s.exports.gaps(h, report.targets, new Filters(report.role, report.system, report.asOf), includePartial, report.format(), out);
+            try (Session s = Session.open(data); Output o = Output.open(report.output)) {
+                s.exports.gaps(h, report.targets, new Filters(report.role, report.system, report.asOf), includePartial, report.format(), o.stream());
+                o.commit();
             }
             return 0;
         }
@@ -234,7 +232,8 @@ public final class CrosswalkCli {
                     w.flush();
                     return 0;
                 }
-                try (Progress p = Progress.start("Exporting", 1); OutputStream out = open(output, spec)) {
+                try (Progress p = Progress.start("Exporting", 1); Output o = Output.open(output)) {
+                    OutputStream out = o.stream();
                     switch (what) {
                         case "sssom" -> s.exports.sssom(required(pair), out);
                         case "oscal" -> s.exports.oscal(required(pair), out);
@@ -242,6 +241,7 @@ public final class CrosswalkCli {
                         case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOf(format, output, "ttl")), true, out);
                         default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, crosswalk, graph, list)");
                     }
+                    o.commit();
                     p.step(what);
                 }
             }
@@ -260,16 +260,5 @@ public final class CrosswalkCli {
         if (format != null) return format;
         String name = output == null ? "" : output.getFileName().toString();
         return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : fallback;
-    }
-
-    /** A file, or standard output left open for the caller's shell. */
-    static OutputStream open(Path output, CommandLine.Model.CommandSpec spec) throws IOException {
-        if (output == null) {
-            return new java.io.FilterOutputStream(System.out) {
-                @Override public void close() throws IOException { flush(); }
-            };
-        }
-        if (output.getParent() != null) Files.createDirectories(output.getParent());
-        return Files.newOutputStream(output);
     }
 }

@@ -69,6 +69,14 @@ class CrosswalkCliTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("iso42001-eu-ai-act").doesNotContain("at org.");
 
+        // A command that fails after opening its output leaves an existing file as it was, and no temporary file.
+        Run failed = run(data(store, "export", "sssom", "iso42001-eu-aiact", "-o", sssom.toString()));
+        assertThat(failed.exit()).isEqualTo(2);
+        assertThat(Files.readString(sssom)).contains("mapping_set_id", "semapv:ManualMappingCuration");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+
         Run badProfile = run(data(store, "coverage", "--profile", writeBadProfile(tmp).toString()));
         assertThat(badProfile.exit()).isEqualTo(2);
         assertThat(badProfile.err()).contains("Line 3");
