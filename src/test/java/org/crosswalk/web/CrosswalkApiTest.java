@@ -224,6 +224,13 @@ class CrosswalkApiTest {
     }
 
     @Test
+    void aFrameworkHeldAsAWholeCoversItselfFully() {
+        JsonNode self = api.getJson("/api/coverage?source=nist-ai-rmf&target=nist-ai-rmf").get("summary");
+        assertThat(self.get("full").asInt()).isEqualTo(self.get("total").asInt()).isEqualTo(72);
+        assertThat(api.getJson("/api/gaps?source=iso27001&target=iso27001").get("count").asInt()).isZero();
+    }
+
+    @Test
     void listAnswersAreAlsoCsv() {
         var r = api.get("/api/crosswalk?source=iso42001&target=eu-ai-act", "text/csv");
         assertThat(r.statusCode()).isEqualTo(200);
