@@ -62,6 +62,8 @@ public final class CrosswalkAnswers {
 
     // ------------------------------------------------------------------ coverage and gaps
 
+    private static final String EU_AI_ACT = "eu-ai-act";
+
     public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
         ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters));
         List<RequirementStatus> statuses = statuses(t, target);
@@ -96,6 +98,12 @@ public final class CrosswalkAnswers {
         p.put("partiallySatisfied", h.partiallySatisfied().stream().map(id -> iri(index.requirement(null, id).iri())).toList());
         p.put("held", h.evidence().stream().map(id -> iri(index.evidence(id).iri())).toList());
         p.put("target", List.of(lit(target)));
+        if ((f.role() != null || f.system() != null) && !target.equals(EU_AI_ACT)) {
+            // Only EU AI Act obligations carry roles and system classes; on any other target the filter
+            // would silently drop every requirement and report an empty, 0% answer.
+            throw new InvalidInputException("role and system filter EU AI Act obligations; target '" + target
+                    + "' has neither (drop them, or use target=eu-ai-act)", null, f.role() != null ? "role" : "system");
+        }
         if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
         if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
         if (f.asOf() != null) p.put("asOf", List.of(date(f.asOf())));

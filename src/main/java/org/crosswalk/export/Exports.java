@@ -106,7 +106,7 @@ public final class Exports {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<CoverageAnswer> coverage = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.coverage(holdings, t, filters);
+            var a = answers.coverage(holdings, t, filtersFor(t, filters));
             sheets.add(new TableExport.Sheet(t, a));
             coverage.add(a);
         }
@@ -120,11 +120,19 @@ public final class Exports {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<Object> answersJson = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.gaps(holdings, t, filters, includePartial);
+            var a = answers.gaps(holdings, t, filtersFor(t, filters), includePartial);
             sheets.add(new TableExport.Sheet(t, a));
             answersJson.add(a);
         }
         write(sheets, answersJson.size() == 1 ? answersJson.get(0) : answersJson, format, out);
+    }
+
+    /**
+     * A report over several targets applies role and system class to the EU AI Act sheet only (nothing
+     * else carries them); a single-target answer with them on another framework is refused instead.
+     */
+    private static Filters filtersFor(String target, Filters f) {
+        return target.equals("eu-ai-act") ? f : new Filters(null, null, f.asOf());
     }
 
     public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {

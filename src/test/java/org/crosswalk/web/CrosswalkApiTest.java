@@ -224,6 +224,14 @@ class CrosswalkApiTest {
     }
 
     @Test
+    void roleAndSystemFiltersOnAFrameworkWithoutThemAreRefusedNotSilentlyEmpty() {
+        var r = api.get("/api/coverage?source=iso42001&target=nist-ai-rmf&role=deployer", "application/json");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(api.parse(r.body()).get("field").asString()).isEqualTo("role");
+        assertThat(api.get("/api/gaps?source=iso42001&target=iso27001&system=high-risk", "application/json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aFrameworkHeldAsAWholeCoversItselfFully() {
         JsonNode self = api.getJson("/api/coverage?source=nist-ai-rmf&target=nist-ai-rmf").get("summary");
         assertThat(self.get("full").asInt()).isEqualTo(self.get("total").asInt()).isEqualTo(72);
