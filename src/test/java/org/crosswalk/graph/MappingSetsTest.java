@@ -108,7 +108,29 @@ class MappingSetsTest {
                 chains[0]++;
             });
         }
-        assertThat(chains[0]).as("the data yields chained mappings").isPositive();
+        // The real data need not contain any chain: only equal, subset-of and superset-of steps compose, and
+        // the curated sets hold few of them (the harmonized-structure clauses of ISO 42001 and ISO 27001 are
+        // intersects-with, not equal). So instead of requiring chains to exist, require exactly one chain for
+        // every pair (a, c), across three frameworks, that two composable one-step mappings connect and that
+        // no curated or inverted mapping already relates; the composition itself is exercised on generated
+        // data by MappingDerivationPropertyTest.
+        List<String> composable = column("""
+                SELECT DISTINCT ?a ?c WHERE {
+                  ?m1 a cw:Mapping ; owl:annotatedSource ?a ; owl:annotatedTarget ?b ; cw:relation ?r1 ;
+                      sssom:mapping_justification ?j1 .
+                  ?m2 a cw:Mapping ; owl:annotatedSource ?b ; owl:annotatedTarget ?c ; cw:relation ?r2 ;
+                      sssom:mapping_justification ?j2 .
+                  FILTER (?j1 != semapv:MappingChaining && ?j2 != semapv:MappingChaining)
+                  FILTER (?r1 = cw:Equal || ?r2 = cw:Equal
+                          || (?r1 = ?r2 && ?r1 IN (cw:SubsetOf, cw:SupersetOf)))
+                  ?a skos:inScheme ?fa . ?b skos:inScheme ?fb . ?c skos:inScheme ?fc .
+                  FILTER (?fa != ?fc && ?fb != ?fc)
+                  FILTER NOT EXISTS { ?m3 a cw:Mapping ; owl:annotatedSource ?a ; owl:annotatedTarget ?c ;
+                      sssom:mapping_justification ?j3 . FILTER (?j3 != semapv:MappingChaining) } }""", "a");
+        List<String> chained = column("""
+                SELECT ?m WHERE { ?m a cw:Mapping ; sssom:mapping_justification semapv:MappingChaining }""", "m");
+        assertThat(chained).as("one chained mapping per composable pair").hasSameSizeAs(composable);
+        assertThat(chains[0]).as("every chained mapping was checked").isEqualTo(chained.size());
     }
 
     static Relation relation(String local) {
