@@ -25,8 +25,8 @@ curl -sf "$BASE/api/health" | python3 -c 'import json,sys; print("triples:", jso
 curl -sf "$BASE/api/exports" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-pairs = d["pairs"] if isinstance(d, dict) else d
-print("curated+derived per pair:", "; ".join(f"{p[\"id\"]} {p[\"curated\"]}+{p[\"derived\"]}" for p in pairs))'
+pairs = d["mapping_sets"]
+print("curated+derived per pair:", "; ".join("%s %d+%d" % (p["id"], p["curated"], p["derived"]) for p in pairs))'
 
 echo; echo "## Coverage (full / partial / none of total leaves, percent_full)"
 for q in "source=iso42001&target=eu-ai-act" \
@@ -38,14 +38,14 @@ for q in "source=iso42001&target=eu-ai-act" \
   curl -sf "$BASE/api/coverage?$q" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)["summary"]
-print(f"| '"$q"' | {s[\"full\"]} / {s[\"partial\"]} / {s[\"none\"]} of {s[\"total\"]} | {s[\"percent_full\"]}% |")'
+print("| '"$q"' | %d / %d / %d of %d | %s%% |" % (s["full"], s["partial"], s["none"], s["total"], s["percent_full"]))'
 done
 
 echo; echo "## Evidence types: requirements and frameworks supported (ranked)"
 curl -sf "$BASE/api/evidence" | python3 -c '
 import json, sys
 for e in json.load(sys.stdin)["evidence"]:
-    print(f"| {e[\"id\"]} | {e[\"requirements\"]} | {e[\"frameworks\"]} |")'
+    print("| %s | %d | %d |" % (e["id"], e["requirements"], e["frameworks"]))'
 
 echo; echo "## Export sizes (bytes)"
 for e in "/api/exports/mapping-sets/iso42001-eu-ai-act.sssom.tsv" \
