@@ -75,6 +75,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** A query string Tomcat cannot decode (e.g. q=%zz): the caller's URL, not our fault. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A query parameter is not valid percent-encoded UTF-8 (e.g. a '%' not followed by two hex digits; write it as %25).");
+        pd.setTitle("Invalid parameter");
+        return pd;
+    }
+
     @ExceptionHandler(QueryCancelledException.class)
     ProblemDetail timeout(QueryCancelledException e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -137,6 +146,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+                ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.detail(tooLarge.limit));
+                pd.setTitle("Request body too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+            }
+        }
         ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         pd.setTitle("Malformed request body");
         String detail = "the body could not be read";

@@ -224,6 +224,40 @@ class CrosswalkApiTest {
     }
 
     @Test
+    void urlsTomcatCannotParseGetProblemJsonNotAnHtmlPage() throws Exception {
+        // Raw requests: java.net.URI refuses to build these URLs, but clients and proxies send them.
+        for (String target : List.of("/api/frameworks/%zz", "/api/frameworks/a%2Fb", "/api/frameworks/%00", "/api/search?q=%zz")) {
+            try (var socket = new java.net.Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(response).as(target).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                        .doesNotContain("<html", "Tomcat", "Exception");
+            }
+        }
+    }
+
+    @Test
+    void bodiesOverTheLimitGet413WhetherTheirLengthIsAnnouncedOrNot() throws Exception {
+        String big = "framework,requirement,status\n" + "iso42001,6.1.2,satisfied\n".repeat(60_000); // ~1.6 MB
+        var announced = api.post("/api/coverage?target=eu-ai-act", "text/csv", big);
+        assertThat(announced.statusCode()).isEqualTo(413);
+        assertThat(announced.body()).contains("crosswalk.max-request-body");
+        // Chunked: no Content-Length, so the cap is met while reading.
+        var chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/gaps?target=eu-ai-act"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"satisfied\":[" + "\"iso42001:6.1.2\",".repeat(80_000) + "\"iso42001:6.1.3\"]}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        // A body under the limit is answered as before.
+        assertThat(api.post("/api/coverage?target=eu-ai-act", "text/csv", "framework,requirement,status\niso42001,6.1.2,satisfied\n")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void roleAndSystemFiltersOnAFrameworkWithoutThemAreRefusedNotSilentlyEmpty() {
         var r = api.get("/api/coverage?source=iso42001&target=nist-ai-rmf&role=deployer", "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
