@@ -134,7 +134,13 @@ public final class RequirementIndex {
             if (frameworks.containsKey(fid)) return requirement(fid, text.substring(colon + 1));
         }
         if (frameworkId == null) {
-            throw new UnknownIdException("requirement", given, List.of("give the framework, e.g. iso42001:" + given));
+            // Without a framework the id is ambiguous (6.1.2 is in both ISO standards): offer it in each
+            // framework that has it, in the framework:id form the caller can send back as is.
+            String key = normalise(text);
+            List<String> candidates = frameworks.keySet().stream().sorted()
+                    .filter(fid -> aliases.getOrDefault(fid, Map.of()).containsKey(key))
+                    .map(fid -> fid + ":" + aliases.get(fid).get(key).notation()).toList();
+            throw new UnknownIdException("requirement (write it as framework:id)", given, candidates);
         }
         Framework f = framework(frameworkId);
         Map<String, Requirement> a = aliases.getOrDefault(f.id(), Map.of());

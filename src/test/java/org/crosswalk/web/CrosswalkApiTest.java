@@ -154,6 +154,15 @@ class CrosswalkApiTest {
         assertThat(q.statusCode()).isEqualTo(422);
         assertThat(api.parse(q.body()).get("closest").toString()).contains("iso42001");
         assertThat(r.body() + q.body()).doesNotContain("at org.", "Exception");
+        // An id without its framework: the suggestions are ids the caller can send back as they are.
+        var bare = api.get("/api/coverage?target=eu-ai-act&satisfied=6.1.2", "application/json");
+        assertThat(bare.statusCode()).isEqualTo(422);
+        List<String> suggested = new java.util.ArrayList<>();
+        api.parse(bare.body()).get("closest").forEach(c -> suggested.add(c.asString()));
+        assertThat(suggested).containsExactly("iso27001:6.1.2", "iso42001:6.1.2");
+        for (String id : suggested) {
+            assertThat(api.get("/api/coverage?target=eu-ai-act&satisfied=" + id, "application/json").statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
