@@ -53,8 +53,9 @@ class GraphLoadingTest {
         Path file = sources.turtleFiles().stream().filter(p -> p.toString().contains("frameworks")).findFirst().orElseThrow();
         List<String> lines = Files.readAllLines(file);
         int insertAt = lines.size() / 2;
-        // Between two statements, so the error is on the inserted line itself.
-        while (!lines.get(insertAt - 1).isBlank()) insertAt++;
+        // Between two statements (a blank line, then a subject: official texts have blank lines inside
+        // their literals too), so the error is on the inserted line itself.
+        while (!lines.get(insertAt - 1).isBlank() || !lines.get(insertAt).matches("^[a-z0-9]+:\\S+ a .*")) insertAt++;
         lines.add(insertAt, "this is ( not turtle .");
         Files.write(file, lines);
         assertThat(catchMessage(sources)).contains(sources.displayName(file) + ":" + (insertAt + 1) + ":");
