@@ -145,10 +145,42 @@ class SparqlEndpointTest {
                 assertThat(row.contains("x")).as(function).isFalse();
             }
         }
+        // Nor the legacy namespace, afn:print (it writes the caller's text into the server log), or a
+        // property function loaded by class name.
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query("SELECT ?x ?y WHERE { "
+                + "BIND(<http://jena.hpl.hp.com/ARQ/function#wait>(30000) AS ?x) "
+                + "BIND(<http://jena.apache.org/ARQ/function#print>(\"forged\\nERROR line\") AS ?y) }").build()) {
+            var row = qe.execSelect().next();
+            assertThat(row.contains("x")).isFalse();
+            assertThat(row.contains("y")).isFalse();
+        }
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query("SELECT ?a WHERE { BIND(<urn:x:y#z> AS ?iri) "
+                + "?iri <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?a ?b) }").build()) {
+            assertThat(qe.execSelect().hasNext()).as("an unknown property is matched as data, and there is none").isFalse();
+        }
         // ARQ's own library (loaded by name too) and jena-text stay available.
         try (var qe = QueryExecutionHTTP.service(queryUrl())
                 .query("PREFIX afn: <http://jena.apache.org/ARQ/function#> SELECT ?x WHERE { BIND(afn:localname(<urn:x:y#z>) AS ?x) }").build()) {
             assertThat(qe.execSelect().next().getLiteral("x").getString()).isEqualTo("z");
+        }
+    }
+
+    @Test
+    void regularExpressionsInTextSearchAreRefusedBeforeLuceneBuildsThem() throws Exception {
+        // /a{1,1000000}/ kept a core busy for minutes, past the timeout, before this was refused.
+        for (String query : List.of(
+                "PREFIX text: <http://jena.apache.org/text#> SELECT * { (?r ?s) text:query \"/a{1,1000000}/\" }",
+                "PREFIX text: <http://jena.apache.org/text#> SELECT * { VALUES ?q { \"/a{1,1000000}/\" } (?r ?s) text:query ?q }")) {
+            HttpResponse<String> resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(queryUrl() + "?query=" + java.net.URLEncoder.encode(query, "UTF-8"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).as(query).isEqualTo(400);
+            assertThat(resp.body()).contains("regular expressions");
+        }
+        // A slash inside a phrase is text, not a regular expression.
+        try (var qe = QueryExecutionHTTP.service(queryUrl()).query(
+                "PREFIX text: <http://jena.apache.org/text#> SELECT * { (?r ?s) text:query '\"and/or\" oversight' }").build()) {
+            assertThat(qe.execSelect().hasNext()).isTrue();
         }
     }
 
