@@ -76,6 +76,18 @@ class CrosswalkCliTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+        // A failed run does not leave a new, empty file behind either.
+        Path never = tmp.resolve("never.tsv");
+        assertThat(run(data(store, "export", "sssom", "iso42001-eu-aiact", "-o", never.toString())).exit()).isEqualTo(2);
+        assertThat(never).doesNotExist();
+        // Overwriting keeps what a plain overwrite keeps: the file's permissions, and a link as a link.
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(sssom, perms);
+        Path link = Files.createSymbolicLink(tmp.resolve("latest.sssom.tsv"), sssom.getFileName());
+        assertThat(run(data(store, "export", "sssom", "iso42001-nist-ai-rmf", "-o", link.toString())).exit()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(sssom)).contains("nistairmf:");
+        assertThat(Files.getPosixFilePermissions(sssom)).isEqualTo(perms);
 
         Run badProfile = run(data(store, "coverage", "--profile", writeBadProfile(tmp).toString()));
         assertThat(badProfile.exit()).isEqualTo(2);
