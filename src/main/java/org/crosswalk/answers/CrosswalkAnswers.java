@@ -64,6 +64,17 @@ public final class CrosswalkAnswers {
 
     private static final String EU_AI_ACT = "eu-ai-act";
 
+    /**
+     * Only EU AI Act obligations carry roles and system classes: on any other target those filters would
+     * drop every requirement and report an empty, 0% answer, so they are refused (after the ids are checked).
+     */
+    static void requireFiltersApply(String target, boolean role, boolean system) {
+        if ((role || system) && !EU_AI_ACT.equals(target)) {
+            throw new InvalidInputException("role and system filter EU AI Act obligations; target '" + target
+                    + "' has neither (drop them, or use target=eu-ai-act)", null, role ? "role" : "system");
+        }
+    }
+
     public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
         ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters));
         List<RequirementStatus> statuses = statuses(t, target);
@@ -94,18 +105,21 @@ public final class CrosswalkAnswers {
             index.framework(h.source());
             p.put("source", List.of(lit(h.source())));
         }
-        p.put("satisfied", h.satisfied().stream().map(id -> iri(index.requirement(null, id).iri())).toList());
-        p.put("partiallySatisfied", h.partiallySatisfied().stream().map(id -> iri(index.requirement(null, id).iri())).toList());
+        List<Node> satisfied = h.satisfied().stream().map(id -> iri(index.requirement(null, id).iri())).distinct().toList();
+        List<Node> partial = h.partiallySatisfied().stream().map(id -> iri(index.requirement(null, id).iri())).distinct().toList();
+        for (Node both : partial) {
+            if (satisfied.contains(both)) {
+                throw new InvalidInputException("'" + both.getURI() + "' is listed as both satisfied and partially satisfied: "
+                        + "a profile states one status per requirement", null, "partially_satisfied");
+            }
+        }
+        p.put("satisfied", satisfied);
+        p.put("partiallySatisfied", partial);
         p.put("held", h.evidence().stream().map(id -> iri(index.evidence(id).iri())).toList());
         p.put("target", List.of(lit(target)));
-        if ((f.role() != null || f.system() != null) && !target.equals(EU_AI_ACT)) {
-            // Only EU AI Act obligations carry roles and system classes; on any other target the filter
-            // would silently drop every requirement and report an empty, 0% answer.
-            throw new InvalidInputException("role and system filter EU AI Act obligations; target '" + target
-                    + "' has neither (drop them, or use target=eu-ai-act)", null, f.role() != null ? "role" : "system");
-        }
         if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
         if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
+        requireFiltersApply(target, f.role() != null, f.system() != null);
         if (f.asOf() != null) p.put("asOf", List.of(date(f.asOf())));
         return p;
     }

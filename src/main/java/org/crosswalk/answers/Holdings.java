@@ -14,10 +14,10 @@ import java.util.List;
  */
 public record Holdings(String source, List<String> satisfied, List<String> partiallySatisfied, List<String> evidence) {
     public Holdings {
-        // Listed twice counts once (in the caller's order); listed as both satisfied and partial, the stronger claim stands.
+        // Listed twice counts once, in the caller's order. (Listed as both satisfied and partial is a
+        // contradiction, refused once the ids are resolved: CrosswalkAnswers.)
         satisfied = distinct(satisfied);
-        List<String> full = satisfied;
-        partiallySatisfied = distinct(partiallySatisfied).stream().filter(r -> !full.contains(r)).toList();
+        partiallySatisfied = distinct(partiallySatisfied);
         evidence = distinct(evidence);
     }
 

@@ -1,7 +1,9 @@
 package org.crosswalk.answers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +22,9 @@ public final class HoldingsCsv {
 
     private HoldingsCsv() {}
 
+    /** What a line said about a requirement, to catch a later line that says otherwise. */
+    private record Claim(String status, int line) {}
+
     public static Holdings parse(String body, String source) {
         // Spreadsheet programs save "CSV UTF-8" with a byte-order mark; it is not part of the first column's name.
         if (body.startsWith("\uFEFF")) body = body.substring(1);
@@ -34,6 +39,7 @@ public final class HoldingsCsv {
                     + header, headerAt + 1, null);
         }
         List<String> satisfied = new ArrayList<>(), partial = new ArrayList<>(), evidence = new ArrayList<>();
+        Map<String, Claim> claims = new HashMap<>();
         for (int i = headerAt + 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             List<String> cells = split(lines.get(i), i + 1);
@@ -45,6 +51,16 @@ public final class HoldingsCsv {
             String status = cells.get(st).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
             if (framework.isEmpty() || requirement.isEmpty()) {
                 throw new InvalidInputException("Line " + (i + 1) + ": framework and requirement are required", i + 1, null);
+            }
+            String claim = FULL.contains(status) ? "satisfied" : PARTIAL.contains(status) ? "partial" : NOT.contains(status) ? "not satisfied" : null;
+            if (claim != null) {
+                String key = framework.toLowerCase(Locale.ROOT) + ":" + requirement;
+                Claim earlier = claims.putIfAbsent(key, new Claim(claim, i + 1));
+                if (earlier != null && !earlier.status().equals(claim)) {
+                    throw new InvalidInputException("Line " + (i + 1) + " says " + framework + " " + requirement + " is " + claim
+                            + ", line " + earlier.line() + " says " + earlier.status() + ": a profile states one status per requirement",
+                            i + 1, "status");
+                }
             }
             if (FULL.contains(status)) {
                 (framework.equals("evidence") ? evidence : satisfied).add(framework.equals("evidence") ? requirement : framework + ":" + requirement);

@@ -52,6 +52,12 @@ public final class NamedQueryCalls {
                     .map(String::strip).filter(v -> !v.isEmpty() || !p.type().list).toList();
             values.put(p.name(), raw.stream().map(v -> toNode(p, v)).filter(java.util.Objects::nonNull).toList());
         }
+        if (q.parameter("target").isPresent()) {
+            List<Node> target = values.get("target");
+            String targetId = target == null || target.isEmpty() ? q.parameter("target").get().defaultValue().replace("\"", "").strip() : target.getFirst().getLiteralLexicalForm();
+            CrosswalkAnswers.requireFiltersApply(targetId, !values.getOrDefault("role", List.of()).isEmpty(),
+                    !values.getOrDefault("system", List.of()).isEmpty());
+        }
         ResultTable t = runner.run(q, values);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, RDFNode> r : t.rows()) {

@@ -106,7 +106,7 @@ public final class Exports {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<CoverageAnswer> coverage = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.coverage(holdings, t, filtersFor(t, filters));
+            var a = answers.coverage(holdings, t, filtersFor(t, targets, filters));
             sheets.add(new TableExport.Sheet(t, a));
             coverage.add(a);
         }
@@ -120,7 +120,7 @@ public final class Exports {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<Object> answersJson = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.gaps(holdings, t, filtersFor(t, filters), includePartial);
+            var a = answers.gaps(holdings, t, filtersFor(t, targets, filters), includePartial);
             sheets.add(new TableExport.Sheet(t, a));
             answersJson.add(a);
         }
@@ -129,10 +129,11 @@ public final class Exports {
 
     /**
      * A report over several targets applies role and system class to the EU AI Act sheet only (nothing
-     * else carries them); a single-target answer with them on another framework is refused instead.
+     * else carries them); a single-target report passes them on, so on another framework it is refused
+     * like the answer it wraps.
      */
-    private static Filters filtersFor(String target, Filters f) {
-        return target.equals("eu-ai-act") ? f : new Filters(null, null, f.asOf());
+    private static Filters filtersFor(String target, List<String> targets, Filters f) {
+        return targets.size() == 1 || target.equals("eu-ai-act") ? f : new Filters(null, null, f.asOf());
     }
 
     public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {

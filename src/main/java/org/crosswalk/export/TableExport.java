@@ -26,6 +26,13 @@ public final class TableExport {
     public record Sheet(String name, Tabular table) {}
 
     private static final int MAX_COLUMN_CHARS = 80;
+    /**
+     * Columns that hold quantities, written as numbers so a spreadsheet can sum and sort them. Decided by
+     * column, not by value: an id such as clause "4" or "6.1" stays text.
+     */
+    private static final java.util.Set<String> NUMERIC = java.util.Set.of("strength", "score", "rank", "frameworks",
+            "requirements", "leaves", "curated_mappings", "derived_mappings", "leaves_full", "leaves_partial",
+            "leaves_none", "leaves_total", "full", "partial", "none", "total", "percent_full");
 
     private TableExport() {}
 
@@ -74,8 +81,11 @@ public final class TableExport {
                     Row line = sheet.createRow(r++);
                     for (int c = 0; c < row.size(); c++) {
                         String v = row.get(c) == null ? "" : row.get(c);
-                        if (v.matches("-?\\d{1,9}")) line.createCell(c).setCellValue(Integer.parseInt(v));
-                        else line.createCell(c).setCellValue(v);
+                        if (c < header.size() && NUMERIC.contains(header.get(c)) && v.matches("-?\\d{1,9}(\\.\\d+)?")) {
+                            line.createCell(c).setCellValue(Double.parseDouble(v));
+                        } else {
+                            line.createCell(c).setCellValue(v);
+                        }
                         if (c < widths.length) widths[c] = Math.max(widths[c], Math.min(v.length(), MAX_COLUMN_CHARS));
                     }
                 }

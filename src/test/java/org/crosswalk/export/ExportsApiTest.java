@@ -181,7 +181,7 @@ class ExportsApiTest {
 
     @Test
     void coverageWorkbookHasOneSheetPerTarget() throws Exception {
-        HttpResponse<byte[]> x = get("/api/exports/coverage.xlsx?source=iso42001&target=eu-ai-act&target=nist-ai-rmf&target=iso27001");
+        HttpResponse<byte[]> x = get("/api/exports/coverage.xlsx?source=iso42001&target=eu-ai-act&target=nist-ai-rmf&target=iso27001&role=provider");
         assertThat(x.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(4);
@@ -195,7 +195,18 @@ class ExportsApiTest {
             JsonNode nist = JSON.readTree(get("/api/coverage?source=iso42001&target=nist-ai-rmf").body()).get("summary");
             assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("nist-ai-rmf");
             assertThat((int) summary.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(nist.get("full").asInt());
-            assertThat(summary.getRow(2).getCell(12).getStringCellValue()).isEqualTo(nist.get("percent_full").asString());
+            assertThat(summary.getRow(2).getCell(12).getNumericCellValue()).isEqualTo(nist.get("percent_full").asDouble());
+            // role applies to the EU AI Act sheet only: the NIST row has none and matches the unfiltered answer.
+            assertThat(summary.getRow(1).getCell(5).getStringCellValue()).isEqualTo("provider");
+            assertThat(summary.getRow(2).getCell(5).getStringCellValue()).isEmpty();
+            // Ids stay text even when they look like numbers (ISO clause "4", "10").
+            Sheet iso = book.getSheet("iso27001");
+            List<String> ids = new ArrayList<>();
+            for (int r = 1; r <= iso.getLastRowNum(); r++) {
+                assertThat(iso.getRow(r).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                ids.add(iso.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(ids).contains("4", "10");
         }
         assertThat(get("/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider").statusCode()).isEqualTo(200);
         // A gap report for an organisation's profile, POSTed as CSV, lists what the profile leaves open.
