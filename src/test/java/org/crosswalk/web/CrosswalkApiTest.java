@@ -184,6 +184,8 @@ class CrosswalkApiTest {
         assertThat(wrongType.body() + notAnObject.body()).contains("array", "object")
                 .doesNotContain("ArrayList", "String>", "Holdings", "JsonToken", "java.");
         // A regular expression Lucene cannot compile is the caller's input: 400, not 500.
+        var slow = api.get("/api/search?q=" + java.net.URLEncoder.encode("/a{1,1000000}/", java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        assertThat(slow.statusCode()).isEqualTo(400);
         var regex = api.get("/api/search?q=%2Fab%5B%2F", "application/json");
         assertThat(regex.statusCode()).isEqualTo(400);
         assertThat(regex.body()).doesNotContain("Exception");
@@ -196,12 +198,22 @@ class CrosswalkApiTest {
     void profileCsvFromASpreadsheetWithBomAndRepeatedRowsReadsAsTheSameProfile() {
         String plain = "framework,requirement,status\niso42001,6.1.2,satisfied\nevidence,ai-policy,held\n";
         String saved = "\uFEFFframework,requirement,status\r\niso42001,6.1.2,satisfied\r\niso42001,6.1.2,satisfied\r\n"
-                + "iso42001,6.1.2,partial\r\nevidence,ai-policy,held\r\nevidence,ai-policy,held\r\n";
+                + "evidence,ai-policy,held\r\nevidence,ai-policy,held\r\n";
         var a = api.post("/api/coverage?target=eu-ai-act", "text/csv", plain);
         var b = api.post("/api/coverage?target=eu-ai-act", "text/csv", saved);
         assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
         assertThat(api.parse(b.body()).get("holding")).isEqualTo(api.parse(a.body()).get("holding"));
         assertThat(api.parse(b.body()).get("summary")).isEqualTo(api.parse(a.body()).get("summary"));
+        // A profile that contradicts itself is refused, naming both lines (CSV) or the field (JSON).
+        var contradiction = api.post("/api/coverage?target=eu-ai-act", "text/csv",
+                "framework,requirement,status\niso42001,A.6.2.4,partial\niso42001,6.1.2,satisfied\niso42001,A.6.2.4,satisfied\n");
+        assertThat(contradiction.statusCode()).isEqualTo(400);
+        assertThat(api.parse(contradiction.body()).get("line").asInt()).isEqualTo(4);
+        assertThat(contradiction.body()).contains("line 2");
+        var both = api.post("/api/coverage?target=eu-ai-act", "application/json",
+                "{\"satisfied\":[\"iso42001:A.6.2.4\"],\"partially_satisfied\":[\"iso42001:A.6.2.4\"]}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(api.parse(both.body()).get("field").asString()).isEqualTo("partially_satisfied");
     }
 
     @Test
@@ -272,6 +284,29 @@ class CrosswalkApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(api.parse(r.body()).get("field").asString()).isEqualTo("role");
         assertThat(api.get("/api/gaps?source=iso42001&target=iso27001&system=high-risk", "application/json").statusCode()).isEqualTo(400);
+        // The same rule on every door: a single-target report, the named query run raw.
+        assertThat(api.get("/api/exports/coverage.csv?source=iso42001&target=iso27001&role=provider", "*/*").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/queries/coverage/run?source=iso42001&target=iso27001&role=provider", "application/json").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/queries/coverage/run?source=iso42001&role=provider", "application/json").statusCode()).isEqualTo(200);
+        // An unknown role is reported as unknown first.
+        assertThat(api.get("/api/coverage?source=iso42001&target=iso27001&role=bogus", "application/json").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void annexesAreAssessedAsTheDutiesTheySpellOutAndListingAnnexesNotAtAll() {
+        List<String> all = new java.util.ArrayList<>();
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("requirements").forEach(r -> all.add(r.get("notation").asString()));
+        assertThat(all).contains("Annex IV", "Annex IV(2)(g)").doesNotContain("Annex III", "Annex III(1)(a)", "Annex I", "Annex XIII");
+        // Annex IV applies with Article 11(1), to providers of high-risk systems, from 2 August 2026.
+        List<String> early = new java.util.ArrayList<>();
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&asOf=2025-09-01").get("requirements").forEach(r -> early.add(r.get("notation").asString()));
+        assertThat(early).contains("Annex XI").doesNotContain("Annex IV(2)(g)");
+        List<String> deployer = new java.util.ArrayList<>();
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=deployer&system=high-risk").get("requirements").forEach(r -> deployer.add(r.get("notation").asString()));
+        assertThat(deployer).doesNotContain("Annex IV(2)(g)");
+        List<String> provider = new java.util.ArrayList<>();
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk").get("requirements").forEach(r -> provider.add(r.get("notation").asString()));
+        assertThat(provider).contains("Annex IV(2)(g)");
     }
 
     @Test
