@@ -39,9 +39,13 @@ final class GuardedTextQuery extends TextQueryPF {
 
     private static void checkArgs(Binding binding, PropFuncArg object) {
         List<Node> args = object.isList() ? object.getArgList() : List.of(object.getArg());
+        // jena-text's arguments: an optional property IRI, then the search text, then options (limit,
+        // "lang:xx", "highlight:…" whose markup may hold a '/'): only the search text is checked.
         for (Node arg : args) {
+            if (arg.isURI()) continue;
             Node n = !arg.isVariable() ? arg : binding == null ? null : binding.get(org.apache.jena.sparql.core.Var.alloc(arg));
-            if (n != null && n.isLiteral() && n.getLiteralValue() instanceof String text) check(text);
+            if (n != null && n.isLiteral()) check(n.getLiteralLexicalForm());
+            return;
         }
     }
 
