@@ -62,7 +62,8 @@ public final class CrosswalkAnswers {
 
     // ------------------------------------------------------------------ coverage and gaps
 
-    private static final String EU_AI_ACT = "eu-ai-act";
+    /** The one framework whose requirements carry roles, system classes and application dates. */
+    public static final String EU_AI_ACT = "eu-ai-act";
 
     /**
      * Only EU AI Act obligations carry roles and system classes: on any other target those filters would

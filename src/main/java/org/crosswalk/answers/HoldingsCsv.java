@@ -19,6 +19,7 @@ public final class HoldingsCsv {
     private static final Set<String> FULL = Set.of("satisfied", "implemented", "compliant", "full", "yes", "true", "held");
     private static final Set<String> PARTIAL = Set.of("partial", "partially", "partially-satisfied", "in-progress");
     private static final Set<String> NOT = Set.of("not-satisfied", "not-implemented", "planned", "none", "no", "false", "n/a", "");
+    private static final String SATISFIED = "satisfied", PARTIALLY = "partial", NOT_SATISFIED = "not satisfied";
 
     private HoldingsCsv() {}
 
@@ -52,23 +53,26 @@ public final class HoldingsCsv {
             if (framework.isEmpty() || requirement.isEmpty()) {
                 throw new InvalidInputException("Line " + (i + 1) + ": framework and requirement are required", i + 1, null);
             }
-            String claim = FULL.contains(status) ? "satisfied" : PARTIAL.contains(status) ? "partial" : NOT.contains(status) ? "not satisfied" : null;
-            if (claim != null) {
-                String key = framework.toLowerCase(Locale.ROOT) + ":" + requirement;
-                Claim earlier = claims.putIfAbsent(key, new Claim(claim, i + 1));
-                if (earlier != null && !earlier.status().equals(claim)) {
-                    throw new InvalidInputException("Line " + (i + 1) + " says " + framework + " " + requirement + " is " + claim
-                            + ", line " + earlier.line() + " says " + earlier.status() + ": a profile states one status per requirement",
-                            i + 1, "status");
-                }
-            }
-            if (FULL.contains(status)) {
-                (framework.equals("evidence") ? evidence : satisfied).add(framework.equals("evidence") ? requirement : framework + ":" + requirement);
-            } else if (PARTIAL.contains(status) && !framework.equals("evidence")) {
-                partial.add(framework + ":" + requirement);
-            } else if (!NOT.contains(status)) {
+            boolean isEvidence = framework.equals("evidence");
+            // One reading of the status, used both to catch contradictions and to sort the row.
+            String claim = FULL.contains(status) ? SATISFIED
+                    : PARTIAL.contains(status) && !isEvidence ? PARTIALLY
+                    : NOT.contains(status) ? NOT_SATISFIED : null;
+            if (claim == null) {
                 throw new InvalidInputException("Line " + (i + 1) + ": status '" + cells.get(st).strip()
                         + "' is not one of satisfied, partial, not-satisfied (or their synonyms)", i + 1, "status");
+            }
+            Claim earlier = claims.putIfAbsent(framework.toLowerCase(Locale.ROOT) + ":" + requirement, new Claim(claim, i + 1));
+            if (earlier != null && !earlier.status().equals(claim)) {
+                throw new InvalidInputException("Line " + (i + 1) + " says " + framework + " " + requirement + " is " + claim
+                        + ", line " + earlier.line() + " says " + earlier.status() + ": a profile states one status per requirement",
+                        i + 1, "status");
+            }
+            if (claim.equals(SATISFIED)) {
+                if (isEvidence) evidence.add(requirement);
+                else satisfied.add(framework + ":" + requirement);
+            } else if (claim.equals(PARTIALLY)) {
+                partial.add(framework + ":" + requirement);
             }
         }
         return new Holdings(source, satisfied, partial, evidence);

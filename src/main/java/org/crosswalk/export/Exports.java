@@ -133,7 +133,7 @@ public final class Exports {
      * like the answer it wraps.
      */
     private static Filters filtersFor(String target, List<String> targets, Filters f) {
-        return targets.size() == 1 || target.equals("eu-ai-act") ? f : new Filters(null, null, f.asOf());
+        return targets.size() == 1 || target.equals(CrosswalkAnswers.EU_AI_ACT) ? f : new Filters(null, null, f.asOf());
     }
 
     public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {

@@ -96,8 +96,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.jena.query.text.TextIndexParseException
-                    || t.getClass().getName().startsWith("org.apache.lucene.queryparser")
-                    || isLuceneSyntaxError(t)) {
+                    || t.getClass().getName().startsWith("org.apache.lucene.queryparser")) {
                 // jena-text could not parse the search text: the caller's input, not our fault.
                 ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         "The search text is not a valid Lucene query: " + t.getMessage().replace("Text search parse error:", "").strip().lines().findFirst().orElse(""));
@@ -112,13 +111,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         pd.setProperty("reference", reference);
         pd.setTitle("Internal error");
         return pd;
-    }
-
-    /** A /regexp/ or wildcard in a search that Lucene's automaton parser rejects: thrown from inside Lucene, not its query parser. */
-    private static boolean isLuceneSyntaxError(Throwable t) {
-        if (!(t instanceof IllegalArgumentException)) return false;
-        StackTraceElement[] at = t.getStackTrace();
-        return at.length > 0 && at[0].getClassName().startsWith("org.apache.lucene.util.automaton");
     }
 
     private static final java.util.regex.Pattern JAVA_TYPE = java.util.regex.Pattern.compile("`([^`]+)`");
