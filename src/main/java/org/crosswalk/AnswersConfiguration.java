@@ -9,6 +9,7 @@ import org.crosswalk.export.Exports;
 import org.crosswalk.queries.NamedQueryLibrary;
 import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.DataGeneration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,16 @@ public class AnswersConfiguration {
     }
 
     @Bean
-    NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props) {
-        return new NamedQueryRunner(store.dataset(), library, props.queryTimeout());
+    DataGeneration dataGeneration(CrosswalkStore store) {
+        return DataGeneration.of(store.dataset(), store.version());
+    }
+
+    /** Answers are cached by query, parameters and data generation (crosswalk.result-cache-rows=0 turns that off). */
+    @Bean
+    NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props,
+            DataGeneration generation) {
+        return new NamedQueryRunner(store.dataset(), library, props.queryTimeout(), generation::current,
+                props.resultCacheRows());
     }
 
     @Bean

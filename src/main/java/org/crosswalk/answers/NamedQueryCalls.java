@@ -50,6 +50,12 @@ public final class NamedQueryCalls {
                     e.getKey(), q.parameters().stream().map(QueryParameter::name).toList()));
             List<String> raw = e.getValue().stream().flatMap(v -> p.type().list ? List.of(v.split(",")).stream() : java.util.stream.Stream.of(v))
                     .map(String::strip).filter(v -> !v.isEmpty() || !p.type().list).toList();
+            if (!blankAllowed(p) && raw.stream().anyMatch(String::isEmpty)) {
+                // Refused before any query runs: an unbound framework would make the query join every
+                // framework with every other and hold a CPU until the timeout.
+                throw new IllegalArgumentException("Parameter '" + p.name() + "' must not be empty (leave it out to use its default, "
+                        + p.defaultValue() + ")");
+            }
             values.put(p.name(), raw.stream().map(v -> toNode(p, v)).filter(java.util.Objects::nonNull).toList());
         }
         if (q.parameter("target").isPresent()) {
@@ -66,6 +72,14 @@ public final class NamedQueryCalls {
             rows.add(row);
         }
         return new QueryTable(q.name(), t.columns(), rows);
+    }
+
+    /**
+     * An empty value means something only for a list (no items), for a parameter whose default is UNDEF
+     * (not given), or where the query's documentation says what {@code ""} means (coverage's source: none).
+     */
+    static boolean blankAllowed(QueryParameter p) {
+        return p.type().list || p.defaultValue().equals("UNDEF") || p.description().contains("\"\"");
     }
 
     private Node toNode(QueryParameter p, String v) {

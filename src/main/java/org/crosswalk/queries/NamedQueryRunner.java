@@ -2,10 +2,13 @@ package org.crosswalk.queries;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -16,19 +19,48 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Runs named queries on the store: the REST API's one way to ask the graph a crosswalk question.
  * The same timeout as the SPARQL endpoint applies.
+ *
+ * <p>Answers are cached, keyed by query name, the bound parameter values and the data version: the
+ * named query stays the only definition of an answer (a cached table is the table that query returned
+ * on that very data), and any change of the data makes every older entry unreachable at once, so nothing
+ * stale is served. The cache sits above the store (it needs only a dataset and a version), so it works
+ * the same for any store behind the dataset. Its size is counted in rows; 0 turns it off.
  */
 public final class NamedQueryRunner {
     private final Dataset dataset;
     private final NamedQueryLibrary library;
     private final Duration timeout;
+    private final Supplier<String> dataVersion;
+    private final Cache<Key, ResultTable> cache;
 
+    /** The parameter values as the cache sees them: by name, in the order given, UNDEF as null. */
+    private record Key(String query, String dataVersion, Map<String, List<Node>> values) {}
+
+    /** Without a cache: every call runs the query (the command line, and the reference in tests). */
     public NamedQueryRunner(Dataset dataset, NamedQueryLibrary library, Duration timeout) {
+        this(dataset, library, timeout, () -> "", 0);
+    }
+
+    /**
+     * @param dataVersion  changes whenever the data does; read inside the read transaction of each call
+     *                     (so it must be cheap)
+     * @param cacheRows    most result rows kept in the cache; 0 = no cache
+     */
+    public NamedQueryRunner(Dataset dataset, NamedQueryLibrary library, Duration timeout,
+            Supplier<String> dataVersion, long cacheRows) {
         this.dataset = dataset;
         this.library = library;
         this.timeout = timeout;
+        this.dataVersion = dataVersion;
+        this.cache = cacheRows <= 0 ? null
+                : Caffeine.newBuilder().maximumWeight(cacheRows)
+                        .<Key, ResultTable>weigher((k, t) -> 1 + t.rows().size()).build();
     }
 
     public NamedQueryLibrary library() {
@@ -40,24 +72,40 @@ public final class NamedQueryRunner {
     }
 
     public ResultTable run(NamedQuery named, Map<String, List<Node>> values) {
-        Query query = ParameterBinder.bind(named, values);
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution exec = QueryExecution.dataset(dataset).query(query)
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                ResultSet rs = exec.execSelect();
-                List<String> columns = rs.getResultVars();
-                List<Map<String, RDFNode>> rows = new ArrayList<>();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    Map<String, RDFNode> row = new HashMap<>();
-                    for (String c : columns) {
-                        RDFNode n = s.get(c);
-                        if (n != null) row.put(c, n);
-                    }
-                    rows.add(row);
-                }
-                return new ResultTable(columns, rows);
-            }
+            if (cache == null) return execute(named, values);
+            // The version is read inside the transaction that computes the rows: they belong to it.
+            Key key = new Key(named.name(), dataVersion.get(), canonical(values));
+            return cache.get(key, k -> execute(named, values));
         });
+    }
+
+    private static Map<String, List<Node>> canonical(Map<String, List<Node>> values) {
+        Map<String, List<Node>> m = new TreeMap<>();
+        // List.copyOf refuses null (UNDEF), so the copy is made by hand.
+        values.forEach((k, v) -> m.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
+        return m;
+    }
+
+    /** Runs the query in the caller's read transaction. */
+    private ResultTable execute(NamedQuery named, Map<String, List<Node>> values) {
+        Query query = ParameterBinder.bind(named, values);
+        try (QueryExecution exec = QueryExecution.dataset(dataset).query(query)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+            ResultSet rs = exec.execSelect();
+            List<String> columns = rs.getResultVars();
+            List<Map<String, RDFNode>> rows = new ArrayList<>();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                Map<String, RDFNode> row = new HashMap<>();
+                for (String c : columns) {
+                    RDFNode n = s.get(c);
+                    if (n != null) row.put(c, n);
+                }
+                rows.add(Collections.unmodifiableMap(row));
+            }
+            // Shared by every caller once cached: nobody may change it.
+            return new ResultTable(List.copyOf(columns), Collections.unmodifiableList(rows));
+        }
     }
 }
