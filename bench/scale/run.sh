@@ -29,6 +29,9 @@ start() { # store-dir log -> pid; waits until /api/health answers (or the proces
   done
   echo $pid
 }
+stop() { # pid: the service is not our child (started in $(...)), so wait by polling
+  kill "$1"; while kill -0 "$1" 2>/dev/null; do sleep 0.5; done
+}
 started_in() { sed -n 's/.*Started CrosswalkApplication in \([0-9.]*\) seconds.*/\1/p' "$1" | tail -1; }
 p50() { python3 -c 'import sys,statistics; print(f"{statistics.median(float(x)*1000 for x in sys.stdin.read().split()):.1f}")'; }
 
@@ -54,10 +57,10 @@ print(int(m.group(1)) // 1024 if m else "?")')
       done | p50)
     cov_real=$(for i in $(seq 10); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/coverage?source=iso42001&target=eu-ai-act"; done | p50)
     cov_syn=$(for i in $(seq 10); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/coverage?source=syn-001&target=syn-002"; done | p50)
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    stop "$pid"
     pid=$(start "$STORE" "$WORK/restart-${s}x.log")
     restart=$(started_in "$WORK/restart-${s}x.log")
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    stop "$pid"
     size=$(du -sm "$STORE" | cut -f1)
     curated=$(cat "$DATA"/mappings/*.tsv | grep -vc '^#\|^subject_id' || true)
     reqs=$(cat "$DATA"/ontology/frameworks/*.ttl "$DATA"/ontology/frameworks/synthetic/*.ttl | grep -c 'skos:inScheme' || true)

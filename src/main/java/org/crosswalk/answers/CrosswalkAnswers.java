@@ -47,17 +47,18 @@ public final class CrosswalkAnswers {
         }
         p.put("derived", List.of(NodeFactory.createLiteralDT(Boolean.toString(derived), XSDDatatype.XSDboolean)));
         p.put("minStrength", List.of(NodeFactory.createLiteralDT(Integer.toString(minStrength), XSDDatatype.XSDinteger)));
-        ResultTable t = runner.run("crosswalk", p);
-        List<MappingView> mappings = new ArrayList<>();
-        for (Map<String, RDFNode> r : t.rows()) {
-            mappings.add(new MappingView(s(r, "mapping"),
-                    new Ref(s(r, "subject"), source, s(r, "subjectNotation"), s(r, "subjectLabel")),
-                    s(r, "relation"),
-                    new Ref(s(r, "object"), target, s(r, "objectNotation"), s(r, "objectLabel")),
-                    r.get("strength").asLiteral().getInt(), s(r, "rationale"), s(r, "reason"),
-                    curie(s(r, "justification")), s(r, "mappingSet"), s(r, "via")));
-        }
-        return new CrosswalkAnswer(source, target, mappings.size(), mappings);
+        return runner.run("crosswalk", p, "CrosswalkAnswer", t -> {
+            List<MappingView> mappings = new ArrayList<>();
+            for (Map<String, RDFNode> r : t.rows()) {
+                mappings.add(new MappingView(s(r, "mapping"),
+                        new Ref(s(r, "subject"), source, s(r, "subjectNotation"), s(r, "subjectLabel")),
+                        s(r, "relation"),
+                        new Ref(s(r, "object"), target, s(r, "objectNotation"), s(r, "objectLabel")),
+                        r.get("strength").asLiteral().getInt(), s(r, "rationale"), s(r, "reason"),
+                        curie(s(r, "justification")), s(r, "mappingSet"), s(r, "via")));
+            }
+            return new CrosswalkAnswer(source, target, mappings.size(), List.copyOf(mappings));
+        });
     }
 
     // ------------------------------------------------------------------ coverage and gaps
@@ -76,24 +77,29 @@ public final class CrosswalkAnswers {
         }
     }
 
+    /** The statuses of a coverage answer and their summary: what is cached for a coverage call. */
+    private record Statuses(Summary summary, List<RequirementStatus> statuses) {}
+
     public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
-        ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters));
-        List<RequirementStatus> statuses = statuses(t, target);
-        int full = 0, partial = 0, none = 0;
-        for (RequirementStatus r : statuses) {
-            if (r.parent() == null) { // top concepts partition the leaves
-                full += r.leaves().full();
-                partial += r.leaves().partial();
-                none += r.leaves().none();
+        Statuses c = runner.run("coverage", holdingParameters(holdings, target, filters), "Statuses", t -> {
+            List<RequirementStatus> statuses = statuses(t, target);
+            int full = 0, partial = 0, none = 0;
+            for (RequirementStatus r : statuses) {
+                if (r.parent() == null) { // top concepts partition the leaves
+                    full += r.leaves().full();
+                    partial += r.leaves().partial();
+                    none += r.leaves().none();
+                }
             }
-        }
-        return new CoverageAnswer(describe(holdings), target, filters, Summary.of(full, partial, none), statuses);
+            return new Statuses(Summary.of(full, partial, none), statuses);
+        });
+        return new CoverageAnswer(describe(holdings), target, filters, c.summary(), c.statuses());
     }
 
     public GapAnswer gaps(Holdings holdings, String target, Filters filters, boolean includePartial) {
         Map<String, List<Node>> p = holdingParameters(holdings, target, filters);
         p.put("includePartial", List.of(NodeFactory.createLiteralDT(Boolean.toString(includePartial), XSDDatatype.XSDboolean)));
-        List<RequirementStatus> gaps = statuses(runner.run("gaps", p), target);
+        List<RequirementStatus> gaps = runner.run("gaps", p, "RequirementStatus", t -> statuses(t, target));
         return new GapAnswer(describe(holdings), target, filters, includePartial, gaps.size(), gaps);
     }
 
@@ -163,9 +169,9 @@ public final class CrosswalkAnswers {
             String parent = index.byIri(e.getKey()).isPresent() ? parentOf(e.getKey()) : null;
             out.add(new RequirementStatus(e.getKey(), s(r, "notation"), s(r, "label"), s(r, "kind"), parent,
                     s(r, "status"), new LeafCounts(i(r, "full"), i(r, "partial"), i(r, "none"), i(r, "total")),
-                    why.get(e.getKey())));
+                    List.copyOf(why.get(e.getKey()))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private String parentOf(String iri) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
@@ -37,10 +38,13 @@ public final class NamedQueryRunner {
     private final NamedQueryLibrary library;
     private final Duration timeout;
     private final Supplier<String> dataVersion;
-    private final Cache<Key, ResultTable> cache;
+    private final Cache<Key, Entry> cache;
 
     /** The parameter values as the cache sees them: by name, in the order given, UNDEF as null. */
-    private record Key(String query, String dataVersion, Map<String, List<Node>> values) {}
+    private record Key(String query, String view, String dataVersion, Map<String, List<Node>> values) {}
+
+    /** A cached answer and its weight: the number of rows the query returned for it. */
+    private record Entry(Object value, int rows) {}
 
     /** Without a cache: every call runs the query (the command line, and the reference in tests). */
     public NamedQueryRunner(Dataset dataset, NamedQueryLibrary library, Duration timeout) {
@@ -60,7 +64,7 @@ public final class NamedQueryRunner {
         this.dataVersion = dataVersion;
         this.cache = cacheRows <= 0 ? null
                 : Caffeine.newBuilder().maximumWeight(cacheRows)
-                        .<Key, ResultTable>weigher((k, t) -> 1 + t.rows().size()).build();
+                        .<Key, Entry>weigher((k, e) -> e.rows()).build();
     }
 
     public NamedQueryLibrary library() {
@@ -72,11 +76,29 @@ public final class NamedQueryRunner {
     }
 
     public ResultTable run(NamedQuery named, Map<String, List<Node>> values) {
+        return run(named, values, "rows", t -> t);
+    }
+
+    /**
+     * Runs the query and shapes its rows with {@code shape}, caching the shaped answer under the same key
+     * as the rows plus {@code view}, the name of the shaping (so two shapings of one query never meet):
+     * a cached answer then costs a look-up, not a re-shaping of thousands of rows. {@code shape} must be a
+     * pure function of the rows, and its result must not be changed by callers.
+     */
+    public <V> V run(String name, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
+        return run(library.require(name), values, view, shape);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
         return Txn.calculateRead(dataset, () -> {
-            if (cache == null) return execute(named, values);
+            if (cache == null) return shape.apply(execute(named, values));
             // The version is read inside the transaction that computes the rows: they belong to it.
-            Key key = new Key(named.name(), dataVersion.get(), canonical(values));
-            return cache.get(key, k -> execute(named, values));
+            Key key = new Key(named.name(), view, dataVersion.get(), canonical(values));
+            return (V) cache.get(key, k -> {
+                ResultTable rows = execute(named, values);
+                return new Entry(shape.apply(rows), 1 + rows.rows().size());
+            }).value();
         });
     }
 
