@@ -25,20 +25,20 @@ public class AnswersConfiguration {
 
     @Bean
     DataGeneration dataGeneration(CrosswalkStore store) {
-        return DataGeneration.of(store.dataset(), store.version());
+        return DataGeneration.of(store);
     }
 
     /** Answers are cached by query, parameters and data generation (crosswalk.result-cache-rows=0 turns that off). */
     @Bean
     NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props,
             DataGeneration generation) {
-        return new NamedQueryRunner(store.dataset(), library, props.queryTimeout(), generation::current,
+        return new NamedQueryRunner(store, library, props.queryTimeout(), generation::current,
                 props.resultCacheRows());
     }
 
     @Bean
     RequirementIndex requirementIndex(CrosswalkStore store) {
-        return RequirementIndex.load(store.dataset());
+        return RequirementIndex.load(store);
     }
 
     @Bean
@@ -53,6 +53,6 @@ public class AnswersConfiguration {
 
     @Bean
     Exports exports(CrosswalkStore store, CrosswalkAnswers answers) {
-        return new Exports(store.dataset(), answers, store.version());
+        return new Exports(store, answers);
     }
 }

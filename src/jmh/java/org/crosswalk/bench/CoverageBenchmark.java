@@ -17,7 +17,7 @@ import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.queries.NamedQueryLibrary;
 import org.crosswalk.queries.NamedQueryRunner;
-import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.EmbeddedStore;
 import org.crosswalk.store.DataGeneration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,7 +49,7 @@ public class CoverageBenchmark {
     private static final Filters NO_FILTER = new Filters(null, null, null);
 
     private Path storeRoot;
-    private CrosswalkStore store;
+    private EmbeddedStore store;
     private PlainCoverage plain;
     private CrosswalkAnswers uncached, cached;
 
@@ -57,12 +57,12 @@ public class CoverageBenchmark {
     public void setUp() throws Exception {
         storeRoot = Files.createTempDirectory("crosswalk-jmh-");
         DataSources sources = new DataSources(Path.of("ontology"), Path.of("mappings"));
-        store = CrosswalkStore.open(storeRoot, sources.version(), () -> GraphBuilder.build(sources));
+        store = EmbeddedStore.open(storeRoot, sources.version(), () -> GraphBuilder.build(sources));
         NamedQueryLibrary library = NamedQueryLibrary.load(Path.of("queries"));
-        RequirementIndex index = RequirementIndex.load(store.dataset());
-        DataGeneration generation = DataGeneration.of(store.dataset(), store.version());
-        uncached = new CrosswalkAnswers(new NamedQueryRunner(store.dataset(), library, Duration.ofSeconds(30)), index);
-        cached = new CrosswalkAnswers(new NamedQueryRunner(store.dataset(), library, Duration.ofSeconds(30),
+        RequirementIndex index = RequirementIndex.load(store);
+        DataGeneration generation = DataGeneration.of(store);
+        uncached = new CrosswalkAnswers(new NamedQueryRunner(store, library, Duration.ofSeconds(30)), index);
+        cached = new CrosswalkAnswers(new NamedQueryRunner(store, library, Duration.ofSeconds(30),
                 generation::current, 100_000), index);
         plain = PlainCoverage.load(store.dataset(), SOURCE, TARGET);
         requireSameAnswer();

@@ -12,13 +12,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.system.Txn;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.crosswalk.store.CrosswalkStore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,11 +30,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>Answers are cached, keyed by query name, the bound parameter values and the data version: the
  * named query stays the only definition of an answer (a cached table is the table that query returned
  * on that very data), and any change of the data makes every older entry unreachable at once, so nothing
- * stale is served. The cache sits above the store (it needs only a dataset and a version), so it works
- * the same for any store behind the dataset. Its size is counted in rows; 0 turns it off.
+ * stale is served. The cache sits above the store interface (it needs only {@link CrosswalkStore#read}
+ * and a version), so it works the same for every store. Its size is counted in rows; 0 turns it off.
  */
 public final class NamedQueryRunner {
-    private final Dataset dataset;
+    private final CrosswalkStore store;
     private final NamedQueryLibrary library;
     private final Duration timeout;
     private final Supplier<String> dataVersion;
@@ -47,18 +47,18 @@ public final class NamedQueryRunner {
     private record Entry(Object value, int rows) {}
 
     /** Without a cache: every call runs the query (the command line, and the reference in tests). */
-    public NamedQueryRunner(Dataset dataset, NamedQueryLibrary library, Duration timeout) {
-        this(dataset, library, timeout, () -> "", 0);
+    public NamedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, Duration timeout) {
+        this(store, library, timeout, () -> "", 0);
     }
 
     /**
-     * @param dataVersion  changes whenever the data does; read inside the read transaction of each call
-     *                     (so it must be cheap)
+     * @param dataVersion  changes whenever the data does; read inside the store's read of each call
+     *                     (inside its transaction, for the embedded store), so it must be cheap
      * @param cacheRows    most result rows kept in the cache; 0 = no cache
      */
-    public NamedQueryRunner(Dataset dataset, NamedQueryLibrary library, Duration timeout,
+    public NamedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, Duration timeout,
             Supplier<String> dataVersion, long cacheRows) {
-        this.dataset = dataset;
+        this.store = store;
         this.library = library;
         this.timeout = timeout;
         this.dataVersion = dataVersion;
@@ -91,15 +91,17 @@ public final class NamedQueryRunner {
 
     @SuppressWarnings("unchecked")
     private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
-        return Txn.calculateRead(dataset, () -> {
-            if (cache == null) return shape.apply(execute(named, values));
-            // The version is read inside the transaction that computes the rows: they belong to it.
+        Function<RDFConnection, V> work = conn -> {
+            if (cache == null) return shape.apply(execute(conn, ParameterBinder.bind(named, values)));
+            // The version is read inside the read that computes the rows: they belong to it.
             Key key = new Key(named.name(), view, dataVersion.get(), canonical(values));
             return (V) cache.get(key, k -> {
-                ResultTable rows = execute(named, values);
+                ResultTable rows = execute(conn, ParameterBinder.bind(named, values));
                 return new Entry(shape.apply(rows), 1 + rows.rows().size());
             }).value();
-        });
+        };
+        // Full-text queries run where the text index is (see CrosswalkStore#readReference).
+        return named.usesTextIndex() ? store.readReference(work) : store.read(work);
     }
 
     private static Map<String, List<Node>> canonical(Map<String, List<Node>> values) {
@@ -109,10 +111,8 @@ public final class NamedQueryRunner {
         return m;
     }
 
-    /** Runs the query in the caller's read transaction. */
-    private ResultTable execute(NamedQuery named, Map<String, List<Node>> values) {
-        Query query = ParameterBinder.bind(named, values);
-        try (QueryExecution exec = QueryExecution.dataset(dataset).query(query)
+    private ResultTable execute(RDFConnection conn, Query query) {
+        try (QueryExecution exec = conn.newQuery().query(query)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
             ResultSet rs = exec.execSelect();
             List<String> columns = rs.getResultVars();

@@ -3,7 +3,6 @@ package org.crosswalk.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.jena.system.Txn;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.store.DataGeneration;
@@ -31,9 +30,9 @@ public class HealthController {
         this.counted = new Counted(generationNow(), store.tripleCount());
     }
 
-    /** A read transaction's start and end only: no index is read. */
+    /** A read's start and end only (for TDB2, a transaction): no index is read. */
     private String generationNow() {
-        return Txn.calculateRead(store.dataset(), generation::current);
+        return store.read(conn -> generation.current());
     }
 
     @GetMapping("/api/health")
