@@ -86,7 +86,17 @@ public final class Exports {
 
     public void sssom(String pairId, OutputStream out) throws IOException {
         Framework[] p = pair(pairId);
-        SssomExport.write(SssomExport.build(p[0], p[1], mappings), out);
+        var set = SssomExport.build(p[0], p[1], mappings);
+        // A mapping names a provision, whatever its version; the set says which law it was read against.
+        String today = java.time.LocalDate.now().toString();
+        for (Framework f : p) {
+            var law = answers.law(f.id(), today);
+            if (law.consolidatedVersion() != null) {
+                set.setMappingSetDescription(set.getMappingSetDescription() + " " + f.id() + " on " + today + ": "
+                        + law.consolidatedVersion() + " (provision IRIs do not change with versions).");
+            }
+        }
+        SssomExport.write(set, out);
     }
 
     public void oscal(String pairId, OutputStream out) throws IOException {
