@@ -42,7 +42,12 @@ import org.incenp.obofoundry.sssom.model.MappingSet;
 public final class GraphBuilder {
 
     /** The outcome: the graph to store, its version, and counts for logs and health. */
-    public record BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings, LawVersions.Counts lawVersions) {}
+    public record BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings, LawVersions.Counts lawVersions) {
+        /** A graph built without legal acts to version (tests of the store, hand-made graphs). */
+        public BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings) {
+            this(model, version, curatedMappings, derivedMappings, new LawVersions.Counts(0, 0, 0));
+        }
+    }
 
     private GraphBuilder() {}
 
