@@ -3,6 +3,8 @@ package org.crosswalk.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.answers.Views.Law;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.store.DataGeneration;
@@ -10,24 +12,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Liveness plus what a caller needs to trust the answers: how much data, which version of it. It never
- * queries the graph on a call (a health check must answer in a millisecond, also while the service sheds
- * load): the triple count is taken once per data generation and remembered.
+ * Liveness plus what a caller needs to trust the answers: how much data, which version of it, which law
+ * applies today. It does not query the graph on a probe (a health check must answer in a millisecond,
+ * also while the service sheds load): the triple count and today's law are taken once per data
+ * generation (and per date, for the law) and remembered.
  */
 @RestController
 public class HealthController {
     private final CrosswalkStore store;
     private final SparqlEndpoint sparql;
+    private final CrosswalkAnswers answers;
     private final DataGeneration generation;
-    private volatile Counted counted;
+    private volatile Known known;
 
-    private record Counted(String generation, long triples) {}
+    /** What the probe reports, as of one data generation and one date. */
+    private record Known(String generation, String date, long triples, Map<String, Law> laws) {}
 
-    public HealthController(CrosswalkStore store, SparqlEndpoint sparql, DataGeneration generation) {
+    public HealthController(CrosswalkStore store, SparqlEndpoint sparql, CrosswalkAnswers answers, DataGeneration generation) {
         this.store = store;
         this.sparql = sparql;
+        this.answers = answers;
         this.generation = generation;
-        this.counted = new Counted(generationNow(), store.tripleCount());
+        this.known = new Known(generationNow(), null, store.tripleCount(), null);
     }
 
     /** A read's start and end only (for TDB2, a transaction): no index is read. */
@@ -35,15 +41,28 @@ public class HealthController {
         return store.read(conn -> generation.current());
     }
 
+    private Known now() {
+        Known k = known;
+        String gen = generationNow();
+        String today = java.time.LocalDate.now().toString();
+        if (!k.generation().equals(gen)) k = new Known(gen, null, store.tripleCount(), null); // only after a write
+        if (!today.equals(k.date())) k = new Known(k.generation(), today, k.triples(), answers.laws(today)); // once a day
+        known = k;
+        return k;
+    }
+
     @GetMapping("/api/health")
     public Map<String, Object> health() {
-        Counted c = counted;
-        String now = generationNow();
-        if (!c.generation().equals(now)) counted = c = new Counted(now, store.tripleCount()); // only after a write
+        Known k = now();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
-        body.put("triples", c.triples());
+        body.put("triples", k.triples());
         body.put("dataVersion", store.version());
+        // Which law the answers read by default (today): e.g. "Regulation (EU) 2024/1689 as amended by ...".
+        Map<String, Object> law = new LinkedHashMap<>();
+        k.laws().forEach((framework, l) -> law.put(framework, Map.of("asOf", l.asOf(),
+                "consolidatedVersion", l.consolidatedVersion(), "since", l.since())));
+        body.put("law", law);
         body.put("sparqlPort", sparql.port());
         body.put("sparqlPath", SparqlEndpoint.DATASET_PATH + "/sparql");
         return body;
