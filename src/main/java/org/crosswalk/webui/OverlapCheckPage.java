@@ -173,6 +173,8 @@ public class OverlapCheckPage {
             CoverageAnswer a = answers.coverage(in.holdings(), TARGET, filters);
             model.addAttribute("report", OverlapReport.of(a, outlines.of(TARGET).requirements(), answers.index()));
             model.addAttribute("filters", filters);
+            model.addAttribute("roleLabel", filters.role() == null ? null : answers.index().role(filters.role()).label());
+            model.addAttribute("systemLabel", filters.system() == null ? null : answers.index().system(filters.system()).label());
             String link = in.queryString();
             if (link.length() <= MAX_LINK) {
                 model.addAttribute("link", "/overlap" + link);

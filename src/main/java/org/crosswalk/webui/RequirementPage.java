@@ -72,16 +72,15 @@ public class RequirementPage {
         }
         model.addAttribute("r", d);
         model.addAttribute("frameworkName", outlines.name(d.framework()));
-        List<MappingsTo> mappings = new ArrayList<>();
-        for (RequirementIndex.Framework other : outlines.frameworks()) {
-            if (other.id().equals(d.framework())) continue;
-            List<Row> own = new ArrayList<>(), parts = new ArrayList<>();
-            for (MappingView m : answers.crosswalk(d.framework(), other.id(), d.iri(), true, 0).mappings()) {
-                Row row = row(m);
-                (m.subject().iri().equals(d.iri()) ? own : parts).add(row);
-            }
-            mappings.add(new MappingsTo(other.id(), outlines.name(other.id()), own, parts));
-        }
+        // One crosswalk query per other framework, run side by side: the page waits for the slowest, not the sum.
+        List<MappingsTo> mappings = outlines.frameworks().parallelStream().filter(other -> !other.id().equals(d.framework()))
+                .map(other -> {
+                    List<Row> own = new ArrayList<>(), parts = new ArrayList<>();
+                    for (MappingView m : answers.crosswalk(d.framework(), other.id(), d.iri(), true, 0).mappings()) {
+                        (m.subject().iri().equals(d.iri()) ? own : parts).add(row(m));
+                    }
+                    return new MappingsTo(other.id(), outlines.name(other.id()), own, parts);
+                }).toList();
         model.addAttribute("mappings", mappings);
         model.addAttribute("mappingCount", mappings.stream().mapToInt(MappingsTo::count).sum());
         List<SupportedRequirement> support = allSupport().stream().filter(s -> s.requirement().iri().equals(d.iri())).toList();
