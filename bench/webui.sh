@@ -18,6 +18,12 @@ pages=(
   "/overlap?source=iso42001&role=provider&system=high-risk"
   "/overlap?source=&satisfied=iso42001:A.6.2.4&satisfied=iso42001:6.1.2&evidence=ai-risk-assessment&role=provider&system=high-risk&asOf=2026-08-02"
   "/evidence"
+  # the API answers the heaviest pages are built on, for the ratio page / API in the same run
+  "/api/frameworks"
+  "/api/crosswalk?source=iso42001&target=eu-ai-act"
+  "/api/coverage?source=iso42001&target=eu-ai-act&role=deployer&system=high-risk&asOf=2026-08-02"
+  "/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk"
+  "/api/evidence"
 )
 echo "| page | n | p50 ms | p90 ms | max ms | bytes |"
 echo "|---|---|---|---|---|---|"

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class EvidencePage {
     private final CrosswalkAnswers answers;
     private final FrameworkOutlines outlines;
+    private final EvidenceSupportCache support;
 
-    public EvidencePage(CrosswalkAnswers answers, FrameworkOutlines outlines) {
+    public EvidencePage(CrosswalkAnswers answers, FrameworkOutlines outlines, EvidenceSupportCache support) {
         this.answers = answers;
         this.outlines = outlines;
+        this.support = support;
     }
 
     public record Artefact(int rank, EvidenceRank evidence, Map<String, List<SupportedRequirement>> byFramework, boolean open) {}
@@ -33,18 +35,15 @@ public class EvidencePage {
     @GetMapping("/evidence")
     public String evidence(@RequestParam(required = false) String type, Model model) {
         List<EvidenceRank> ranking = answers.evidenceRanking().evidence();
-        List<String> ids = ranking.stream().map(EvidenceRank::id).toList();
-        Map<String, Map<String, List<SupportedRequirement>>> support = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            for (SupportedRequirement s : answers.evidenceSupport(ids).supports()) {
-                support.computeIfAbsent(s.evidence(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(s.requirement().framework(), k -> new ArrayList<>()).add(s);
-            }
+        Map<String, Map<String, List<SupportedRequirement>>> byEvidence = new LinkedHashMap<>();
+        for (SupportedRequirement s : support.all()) {
+            byEvidence.computeIfAbsent(s.evidence(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.requirement().framework(), k -> new ArrayList<>()).add(s);
         }
         List<Artefact> artefacts = new ArrayList<>();
         int rank = 1;
         for (EvidenceRank e : ranking) {
-            artefacts.add(new Artefact(rank++, e, support.getOrDefault(e.id(), Map.of()), e.id().equals(type)));
+            artefacts.add(new Artefact(rank++, e, byEvidence.getOrDefault(e.id(), Map.of()), e.id().equals(type)));
         }
         Map<String, String> names = new LinkedHashMap<>();
         outlines.frameworks().forEach(f -> names.put(f.id(), outlines.name(f.id())));

@@ -28,11 +28,13 @@ public class RequirementPage {
     private final Catalogue catalogue;
     private final CrosswalkAnswers answers;
     private final FrameworkOutlines outlines;
+    private final EvidenceSupportCache support;
 
-    public RequirementPage(Catalogue catalogue, CrosswalkAnswers answers, FrameworkOutlines outlines) {
+    public RequirementPage(Catalogue catalogue, CrosswalkAnswers answers, FrameworkOutlines outlines, EvidenceSupportCache support) {
         this.catalogue = catalogue;
         this.answers = answers;
         this.outlines = outlines;
+        this.support = support;
     }
 
     /** The mappings to one other framework; {@code own} those of the requirement itself, {@code parts} of its descendants. */
@@ -83,26 +85,12 @@ public class RequirementPage {
                 }).toList();
         model.addAttribute("mappings", mappings);
         model.addAttribute("mappingCount", mappings.stream().mapToInt(MappingsTo::count).sum());
-        List<SupportedRequirement> support = allSupport().stream().filter(s -> s.requirement().iri().equals(d.iri())).toList();
-        model.addAttribute("evidence", support);
+        List<SupportedRequirement> evidence = support.all().stream().filter(s -> s.requirement().iri().equals(d.iri())).toList();
+        model.addAttribute("evidence", evidence);
         java.util.Map<String, String> labels = new java.util.HashMap<>();
         answers.index().evidenceTypes().forEach(c -> labels.put(c.code(), c.label()));
         model.addAttribute("evidenceLabels", labels);
         return "requirement";
-    }
-
-    private volatile List<SupportedRequirement> allSupport;
-
-    /**
-     * What every evidence type supports (queries/evidence-support.rq with all types held), read once: the
-     * graph does not change while the service runs, and the page needs the reverse look-up.
-     */
-    private List<SupportedRequirement> allSupport() {
-        if (allSupport == null) {
-            List<String> all = answers.index().evidenceTypes().stream().map(RequirementIndex.Code::code).toList();
-            allSupport = all.isEmpty() ? List.of() : answers.evidenceSupport(all).supports();
-        }
-        return allSupport;
     }
 
     private Row row(MappingView m) {
