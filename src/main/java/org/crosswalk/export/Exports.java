@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.query.Dataset;
 import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.answers.Tabular;
@@ -38,16 +38,16 @@ public final class Exports {
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
 
-    private final Dataset dataset;
+    private final CrosswalkStore store;
     private final MappingSource mappings;
     private final CrosswalkAnswers answers;
     private final String dataVersion;
 
-    public Exports(Dataset dataset, CrosswalkAnswers answers, String dataVersion) {
-        this.dataset = dataset;
-        this.mappings = new MappingSource(dataset);
+    public Exports(CrosswalkStore store, CrosswalkAnswers answers) {
+        this.store = store;
+        this.mappings = new MappingSource(store);
         this.answers = answers;
-        this.dataVersion = dataVersion;
+        this.dataVersion = store.version();
     }
 
     public List<PairInfo> pairs() {
@@ -86,7 +86,17 @@ public final class Exports {
 
     public void sssom(String pairId, OutputStream out) throws IOException {
         Framework[] p = pair(pairId);
-        SssomExport.write(SssomExport.build(p[0], p[1], mappings), out);
+        var set = SssomExport.build(p[0], p[1], mappings);
+        // A mapping names a provision, whatever its version; the set says which law it was read against.
+        String today = java.time.LocalDate.now().toString();
+        for (Framework f : p) {
+            var law = answers.law(f.id(), today);
+            if (law.consolidatedVersion() != null) {
+                set.setMappingSetDescription(set.getMappingSetDescription() + " " + f.id() + " on " + today + ": "
+                        + law.consolidatedVersion() + " (provision IRIs do not change with versions).");
+            }
+        }
+        SssomExport.write(set, out);
     }
 
     public void oscal(String pairId, OutputStream out) throws IOException {
@@ -138,7 +148,7 @@ public final class Exports {
 
     public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {
         Framework f = frameworkId == null || frameworkId.isBlank() ? null : framework(frameworkId);
-        GraphExport.write(GraphExport.select(dataset, f, withMappings), format, out);
+        GraphExport.write(GraphExport.select(store, f, withMappings), format, out);
     }
 
     private static void write(List<TableExport.Sheet> sheets, Object json, ReportFormat format, OutputStream out) throws IOException {
@@ -161,7 +171,7 @@ public final class Exports {
     private record CoverageSummaries(List<CoverageAnswer> answers) implements Tabular {
         public List<String> csvHeader() {
             return List.of("target", "source", "satisfied", "partially_satisfied", "evidence", "role", "system", "as_of",
-                    "full", "partial", "none", "total", "percent_full");
+                    "law", "full", "partial", "none", "total", "percent_full");
         }
 
         public List<List<String>> csvRows() {
@@ -172,7 +182,7 @@ public final class Exports {
                 var s = a.summary();
                 rows.add(java.util.Arrays.asList(a.target(), h.source(), String.join(" ", h.satisfied()),
                         String.join(" ", h.partiallySatisfied()), String.join(" ", h.evidence()), f.role(), f.system(),
-                        f.asOf(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
+                        a.law().asOf(), a.law().consolidatedVersion(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
                         Integer.toString(s.total()), Double.toString(s.percentFull())));
             }
             return rows;
