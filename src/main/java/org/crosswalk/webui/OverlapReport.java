@@ -15,6 +15,8 @@ import org.crosswalk.answers.RequirementIndex;
 import org.crosswalk.answers.Views.CoverageAnswer;
 import org.crosswalk.answers.Views.Filters;
 import org.crosswalk.answers.Views.Justification;
+import org.crosswalk.answers.Views.Law;
+import org.crosswalk.answers.Views.NotYetApplicable;
 import org.crosswalk.answers.Views.RequirementStatus;
 import org.crosswalk.answers.Views.Summary;
 
@@ -24,7 +26,7 @@ import org.crosswalk.answers.Views.Summary;
  * obligations the query left out for this role, system class and date, each with the filter that left it
  * out. Nothing here decides a status: every verdict and count is the query's.
  */
-public record OverlapReport(Summary summary, List<Part> parts, List<NotApplicable> notApplicable) {
+public record OverlapReport(Summary summary, Law law, List<Part> parts, List<NotApplicable> notApplicable) {
 
     /** A chapter or annex: its own status row and its articles. */
     public record Part(RequirementStatus status, List<Article> articles) {}
@@ -80,10 +82,18 @@ public record OverlapReport(Summary summary, List<Part> parts, List<NotApplicabl
         List<NotApplicable> out = new ArrayList<>();
         Set<String> applicableLeaves = new HashSet<>();
         for (RequirementStatus s : statuses) if (!parents.contains(s.iri())) applicableLeaves.add(s.iri());
+        // Not yet applicable on the date asked: the answer says so itself (queries/upcoming.rq), with the
+        // date and the provision that sets it in the law in force on that date.
+        Map<String, NotYetApplicable> notYet = new HashMap<>();
+        for (NotYetApplicable n : answer.notYetApplicable()) notYet.putIfAbsent(n.requirement(), n);
         for (RequirementRow r : allRequirements) {
-            if (r.leaf() && !applicableLeaves.contains(r.iri())) out.add(new NotApplicable(r, why(r, answer.filters(), index)));
+            if (!r.leaf() || applicableLeaves.contains(r.iri())) continue;
+            NotYetApplicable n = notYet.get(r.iri());
+            out.add(new NotApplicable(r, n != null ? "Not yet on " + answer.law().asOf() + ": applies from " + n.appliesFrom()
+                    + (n.systemClass() == null ? "" : " (" + n.systemClass() + ")") + " — " + n.dateSetBy() + "."
+                    : why(r, answer.filters(), index)));
         }
-        return new OverlapReport(answer.summary(), List.copyOf(parts.values()), out);
+        return new OverlapReport(answer.summary(), answer.law(), List.copyOf(parts.values()), out);
     }
 
     private static final Map<String, Integer> RANK = Map.of("equal", 0, "superset-of", 1, "subset-of", 2, "intersects-with", 3);
@@ -96,15 +106,13 @@ public record OverlapReport(Summary summary, List<Part> parts, List<NotApplicabl
     }
 
     /**
-     * Which of the answer's filters left an obligation out, read off the obligation's own roles, system
-     * classes and date (queries/requirements.rq). Only explains: the query has already decided. The
-     * checks follow coverage.rq's filters in the order date, system class ("all" = every AI system, as
-     * in the query), role; an obligation that passes them all lies in an annex the query does not assess.
+     * Which of the answer's filters left out an obligation that is not merely not yet applicable, read off
+     * the obligation's own roles, system classes and date (queries/requirements.rq). Only explains: the
+     * query has already decided. The checks follow coverage.rq's filters: system class ("all" = every AI
+     * system, as in the query), role, date; an obligation that passes them all lies in an annex the query
+     * does not assess (or is not in the version of the law in force on the date).
      */
     static String why(RequirementRow r, Filters f, RequirementIndex index) {
-        if (f.asOf() != null && r.appliesFrom() != null && LocalDate.parse(r.appliesFrom()).isAfter(LocalDate.parse(f.asOf()))) {
-            return "Applies from " + r.appliesFrom() + ", after " + f.asOf() + ".";
-        }
         if (f.system() != null && !r.systems().contains(f.system()) && !r.systems().contains("all")) {
             return r.systems().isEmpty() ? "Concerns no class of AI system (a definition, procedure or list)."
                     : "Concerns " + labels(r.systems(), index, false) + ", not " + label(f.system(), index, false) + ".";
@@ -113,7 +121,10 @@ public record OverlapReport(Summary summary, List<Part> parts, List<NotApplicabl
             return r.roles().isEmpty() ? "Binds no operator (a definition, a procedure or a duty of authorities)."
                     : "Binds " + labels(r.roles(), index, true) + ", not " + label(f.role(), index, true) + ".";
         }
-        return "Lists or defines rather than obliges (a listing annex): not assessed as a duty.";
+        if (f.asOf() != null && r.appliesFrom() != null && LocalDate.parse(r.appliesFrom()).isAfter(LocalDate.parse(f.asOf()))) {
+            return "Applies from " + r.appliesFrom() + ", after " + f.asOf() + ".";
+        }
+        return "Lists or defines rather than obliges (a listing annex), or is not in force on this date: not assessed as a duty.";
     }
 
     private static String labels(List<String> codes, RequirementIndex index, boolean role) {

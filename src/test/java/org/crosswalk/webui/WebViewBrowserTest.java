@@ -184,7 +184,7 @@ class WebViewBrowserTest {
         role.sendKeys(Keys.TAB); // focus moves through the form with the keyboard alone
         new Select(role).selectByValue("provider");
         new Select(browser.findElement(By.id("system"))).selectByValue("high-risk");
-        setDate(browser.findElement(By.id("asOf")), "2026-08-02");
+        setDate(browser.findElement(By.id("asOf")), "2028-08-02");
         new Select(browser.findElement(By.id("source"))).selectByValue("");
         WebElement summary = browser.findElement(By.cssSelector("details.ticks summary"));
         summary.sendKeys(Keys.ENTER); // opens the tick lists
@@ -199,9 +199,9 @@ class WebViewBrowserTest {
 
         // The page's link holds the whole state; /api/coverage for the same inputs gives the same counts.
         String url = browser.getCurrentUrl();
-        assertThat(url).contains("role=provider").contains("system=high-risk").contains("asOf=2026-08-02")
+        assertThat(url).contains("role=provider").contains("system=high-risk").contains("asOf=2028-08-02")
                 .contains("satisfied=iso42001:A.6.2.4").contains("evidence=ai-risk-assessment");
-        JsonNode summaryJson = api.getJson("/api/coverage?source=&target=eu-ai-act&role=provider&system=high-risk&asOf=2026-08-02"
+        JsonNode summaryJson = api.getJson("/api/coverage?source=&target=eu-ai-act&role=provider&system=high-risk&asOf=2028-08-02"
                 + "&satisfied=" + enc("iso42001:A.6.2.4") + "&satisfied=" + enc("iso42001:6.1.2") + "&satisfied=" + enc("nist-ai-rmf:MAP 3.5")
                 + "&evidence=ai-risk-assessment").get("summary");
         assertCounts(summaryJson);
