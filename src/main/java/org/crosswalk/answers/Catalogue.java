@@ -13,13 +13,14 @@ import org.crosswalk.queries.NamedQueryRunner;
 public final class Catalogue {
 
     public record FrameworkView(String id, String iri, String title, String edition, String source,
-            int requirements, int leaves, int curatedMappings, int derivedMappings) implements Tabular {
+            int requirements, int leaves, int curatedMappings, int derivedMappings, String lastMapped) implements Tabular {
         public List<String> csvHeader() {
-            return List.of("id", "title", "edition", "requirements", "leaves", "curated_mappings", "derived_mappings");
+            return List.of("id", "title", "edition", "requirements", "leaves", "curated_mappings", "derived_mappings", "last_mapped");
         }
 
         public List<List<String>> csvRows() {
-            return List.of(List.of(id, title, edition, "" + requirements, "" + leaves, "" + curatedMappings, "" + derivedMappings));
+            return List.of(List.of(id, title, edition, "" + requirements, "" + leaves, "" + curatedMappings, "" + derivedMappings,
+                    lastMapped == null ? "" : lastMapped));
         }
     }
 
@@ -74,7 +75,7 @@ public final class Catalogue {
         List<FrameworkView> out = new ArrayList<>();
         for (Map<String, RDFNode> r : runner.run("frameworks", Map.of()).rows()) {
             out.add(new FrameworkView(s(r, "id"), s(r, "framework"), s(r, "title"), s(r, "edition"), s(r, "source"),
-                    i(r, "requirements"), i(r, "leaves"), i(r, "curatedMappings"), i(r, "derivedMappings")));
+                    i(r, "requirements"), i(r, "leaves"), i(r, "curatedMappings"), i(r, "derivedMappings"), s(r, "lastMapped")));
         }
         return new FrameworkList(out);
     }

@@ -287,9 +287,22 @@ public final class CrosswalkAnswers {
         List<SearchHit> hits = new ArrayList<>();
         for (Map<String, RDFNode> r : runner.run("search", p).rows()) {
             hits.add(new SearchHit(new Ref(s(r, "requirement"), s(r, "fid"), s(r, "notation"), s(r, "label")),
-                    r.get("score").asLiteral().getDouble(), s(r, "kind"), null));
+                    r.get("score").asLiteral().getDouble(), s(r, "kind"), snippet(s(r, "snippets"), s(r, "label"), s(r, "notation"))));
         }
         return new SearchAnswer(q, framework, hits.size(), hits);
+    }
+
+    /**
+     * The passage to show under a hit: of the highlighted passages search.rq returns (separated by " ␞ "),
+     * one from the text or summary rather than the title or id already shown, else the first.
+     */
+    static String snippet(String passages, String label, String notation) {
+        if (passages == null || passages.isBlank()) return null;
+        List<String> all = List.of(passages.split(" ␞ "));
+        return all.stream().filter(p -> {
+            String plain = p.replace("<em>", "").replace("</em>", "");
+            return !plain.equals(label) && !plain.equals(notation);
+        }).findFirst().orElse(all.getFirst());
     }
 
     // ------------------------------------------------------------------ helpers

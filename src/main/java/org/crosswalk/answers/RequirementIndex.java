@@ -176,6 +176,16 @@ public final class RequirementIndex {
         return List.copyOf(evidence.values());
     }
 
+    /** The EU AI Act operator roles of the graph (cw:Role), by label: what a form offers to choose from. */
+    public List<Code> roles() {
+        return roles.values().stream().sorted(Comparator.comparing(Code::label)).toList();
+    }
+
+    /** The EU AI Act system classes of the graph (cw:SystemClass), by label. */
+    public List<Code> systems() {
+        return systems.values().stream().sorted(Comparator.comparing(Code::label)).toList();
+    }
+
     /** Up to five known ids nearest to what was given (edit distance on the normalised forms). */
     static List<String> closest(String given, java.util.Collection<String> known) {
         String g = normalise(given);

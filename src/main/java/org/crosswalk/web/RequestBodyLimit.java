@@ -46,6 +46,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
         return "The request body is larger than the limit of " + limit + " bytes (crosswalk.max-request-body).";
     }
 
+    /**
+     * The web view's profile upload (POST /overlap) has the same limit through the multipart settings
+     * (application.properties), answered with a page a person can read instead of problem+json.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
