@@ -43,7 +43,8 @@ public final class TenantDirectory {
     }
 
     public record Tenant(String id, String created) {}
-    public record TokenInfo(String id, String tenant, String name, Scope scope, String created, String revoked) {}
+    /** {@code scope}: read or read-write. */
+    public record TokenInfo(String id, String tenant, String name, String scope, String created, String revoked) {}
     /** A new token: {@code secret} is the only time the full token exists outside the caller. */
     public record NewToken(TokenInfo info, String secret) {}
     /** Who a valid token speaks for. */
@@ -122,7 +123,7 @@ public final class TenantDirectory {
             dsg().add(SYSTEM_GRAPH, k, SCOPE, lit(scope.code));
             dsg().add(SYSTEM_GRAPH, k, HASH, lit(hash));
             dsg().add(SYSTEM_GRAPH, k, CREATED, created);
-            return new NewToken(new TokenInfo(id, tenant, name, scope, created.getLiteralLexicalForm(), null), secret);
+            return new NewToken(new TokenInfo(id, tenant, name, scope.code, created.getLiteralLexicalForm(), null), secret);
         });
     }
 
@@ -154,7 +155,7 @@ public final class TenantDirectory {
     }
 
     private TokenInfo info(Node k, String tenant) {
-        return new TokenInfo(one(k, IDENTIFIER), tenant, one(k, RDFS_LABEL), Scope.of(one(k, SCOPE)), one(k, CREATED), one(k, REVOKED));
+        return new TokenInfo(one(k, IDENTIFIER), tenant, one(k, RDFS_LABEL), one(k, SCOPE), one(k, CREATED), one(k, REVOKED));
     }
 
     /** The holder of a presented token, or empty when it is malformed, unknown, revoked or wrong. */

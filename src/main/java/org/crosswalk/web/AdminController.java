@@ -38,9 +38,13 @@ public class AdminController {
     private final TenantDirectory directory;
     private final TenantStore store;
 
-    public AdminController(TenantDirectory directory, TenantStore store) {
+    private final Path backupDir;
+
+    public AdminController(TenantDirectory directory, TenantStore store,
+            @org.springframework.beans.factory.annotation.Value("${crosswalk.backup-dir:backups}") Path backupDir) {
         this.directory = directory;
         this.store = store;
+        this.backupDir = backupDir.toAbsolutePath();
     }
 
     public record NewTenant(String id) {}
@@ -78,10 +82,13 @@ public class AdminController {
     }
 
     @PostMapping(path = "/backup", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Write a consistent snapshot of all tenant data (gzipped N-Quads) to a file on the server")
+    @Operation(summary = "Write a consistent snapshot of all tenant data (gzipped N-Quads) into the backup directory")
     public BackupDone backup(@RequestBody BackupRequest body) throws IOException {
-        if (body.file() == null || body.file().isBlank()) throw new IllegalArgumentException("give the backup file path in 'file'");
-        Path target = Path.of(body.file()).toAbsolutePath();
+        // A file name, not a path: the administrator token lets one write backups, not any file the service can write.
+        if (body.file() == null || !body.file().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,120}")) {
+            throw new IllegalArgumentException("'file' must be a plain file name (letters, digits, . _ -), written into crosswalk.backup-dir");
+        }
+        Path target = backupDir.resolve(body.file());
         return new BackupDone(target.toString(), store.backup(target));
     }
 
