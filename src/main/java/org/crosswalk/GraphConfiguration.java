@@ -2,6 +2,7 @@ package org.crosswalk;
 
 import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.GraphBuilder;
+import org.crosswalk.security.SparqlAccess;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,7 @@ public class GraphConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store) {
-        return SparqlEndpoint.start(store.dataset(), props.sparqlPort(), props.queryTimeout());
+    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
+        return SparqlEndpoint.start(store.dataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
     }
 }

@@ -3,6 +3,8 @@ package org.crosswalk;
 import java.time.Instant;
 
 import org.crosswalk.answers.RequirementIndex;
+import org.crosswalk.security.SecurityProperties;
+import org.crosswalk.security.SparqlAccess;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.tenancy.ProfileInput;
 import org.crosswalk.tenancy.Profiles;
@@ -39,6 +41,11 @@ public class TenancyConfiguration {
     @Bean
     TenantView tenantView(CrosswalkStore store, TenantStore tenants) {
         return new TenantView(store.dataset(), tenants);
+    }
+
+    @Bean
+    SparqlAccess sparqlAccess(SecurityProperties props, TenantDirectory directory) {
+        return new SparqlAccess(props, directory);
     }
 
     @Bean

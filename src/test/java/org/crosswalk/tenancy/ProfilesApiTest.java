@@ -9,15 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.crosswalk.support.TestStores;
 import org.crosswalk.tenancy.TenantDirectory.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,22 +22,7 @@ import tools.jackson.databind.JsonNode;
  * restore with ETag / If-Match; history and diff; imports; bad input; answers for a stored profile equal
  * to the stateless answer for the same rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProfilesApiTest {
-    static final TenantKeys KEYS = new TenantKeys();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("crosswalk.store-dir", () -> TestStores.newStoreRoot("profiles").toString());
-        registry.add("crosswalk.ontology-dir", () -> TestStores.ontologyDir().toString());
-        registry.add("crosswalk.mappings-dir", () -> TestStores.mappingsDir().toString());
-        registry.add("crosswalk.sparql-port", () -> "0");
-        registry.add("crosswalk.profiles.max-statements", () -> "40");
-        registry.add("crosswalk.security.writes-per-period", () -> "12");
-        registry.add("crosswalk.security.write-period", () -> "60s");
-        registry.add("crosswalk.security.admin-token-hash", () -> TenantKeys.ADMIN_HASH);
-    }
-
+class ProfilesApiTest extends TenantServiceTest {
     @LocalServerPort int port;
     @Autowired TenantDirectory directory;
     TenantClient http;

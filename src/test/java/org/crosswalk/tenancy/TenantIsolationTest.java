@@ -13,15 +13,11 @@ import java.util.List;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.crosswalk.sparql.SparqlEndpoint;
-import org.crosswalk.support.TestStores;
 import org.crosswalk.tenancy.TenantDirectory.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,21 +28,7 @@ import tools.jackson.databind.JsonNode;
  * IRI, the system graph) on the tenant endpoint and the public one. All must fail; the right credential
  * must succeed (so a door that refuses everyone would fail this test too).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TenantIsolationTest {
-    static final TenantKeys KEYS = new TenantKeys();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("crosswalk.store-dir", () -> TestStores.newStoreRoot("isolation").toString());
-        registry.add("crosswalk.ontology-dir", () -> TestStores.ontologyDir().toString());
-        registry.add("crosswalk.mappings-dir", () -> TestStores.mappingsDir().toString());
-        registry.add("crosswalk.sparql-port", () -> "0");
-        registry.add("crosswalk.security.admin-token-hash", () -> TenantKeys.ADMIN_HASH);
-        registry.add("crosswalk.security.jwt.jwk-set-file", () -> KEYS.jwkSetFile.toString());
-        registry.add("crosswalk.security.jwt.issuer", () -> TenantKeys.ISSUER);
-    }
-
+class TenantIsolationTest extends TenantServiceTest {
     @LocalServerPort int port;
     @Autowired TenantDirectory directory;
     @Autowired SparqlEndpoint endpoint;
