@@ -5,6 +5,7 @@ import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.security.SparqlAccess;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.EmbeddedStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,11 +23,13 @@ public class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
-        return CrosswalkStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
+        return EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
     }
 
     @Bean(destroyMethod = "close")
     SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
-        return SparqlEndpoint.start(store.dataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
+        // The analysts' door serves the in-JVM dataset (with its text index and query lock-down); with
+        // crosswalk.security.require-token-for-reference it needs an API token (SparqlAccess).
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
     }
 }

@@ -40,7 +40,8 @@ public class TenancyConfiguration {
 
     @Bean
     TenantView tenantView(CrosswalkStore store, TenantStore tenants) {
-        return new TenantView(store.dataset(), tenants);
+        // The in-JVM reference dataset (with its text index): the embedded store itself, or a remote store's local copy.
+        return new TenantView(store.endpointDataset(), tenants);
     }
 
     @Bean
