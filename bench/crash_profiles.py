@@ -23,6 +23,9 @@ BASE = f"http://localhost:{PORT}"
 CLASSES = f"{STORE}-classes"
 subprocess.run(["rm", "-rf", CLASSES])
 subprocess.run(["cp", "-r", "target/classes", CLASSES], check=True)
+# ...and of the data and queries: a data change under a running bench would rebuild the reference store.
+for d in ("ontology", "mappings", "queries"):
+    subprocess.run(["cp", "-r", d, f"{CLASSES}/{d}"], check=True)
 CP = CLASSES + ":" + open("target/cp.txt").read().strip()
 # Requirement ids that exist (ISO 42001 Annex A controls and clauses, NIST AI RMF subcategories).
 IDS = ([f"iso42001,A.{a}.{b}" for a, b in [(2, 2), (2, 3), (2, 4), (3, 2), (3, 3), (4, 2), (4, 3), (4, 4), (4, 5), (4, 6),
@@ -53,7 +56,8 @@ def start(admin_hash):
     # C1 only: the bench measures durability, not speed, and start-up on a shared 2-core machine is CPU-bound.
     p = subprocess.Popen([JAVA, "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", CP, "org.crosswalk.CrosswalkApplication",
                           f"--server.port={PORT}", f"--crosswalk.sparql-port={SPARQL_PORT}", f"--crosswalk.store-dir={STORE}",
-                          f"--crosswalk.backup-dir={STORE}-backups", f"--crosswalk.security.admin-token-hash={admin_hash}",
+                          f"--crosswalk.backup-dir={STORE}-backups", f"--crosswalk.ontology-dir={CLASSES}/ontology",
+                          f"--crosswalk.mappings-dir={CLASSES}/mappings", f"--crosswalk.queries-dir={CLASSES}/queries", f"--crosswalk.security.admin-token-hash={admin_hash}",
                           "--crosswalk.security.writes-per-period=100000"], stdout=log, stderr=subprocess.STDOUT)
     t0 = time.time()
     while True:
