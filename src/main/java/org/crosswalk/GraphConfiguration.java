@@ -2,6 +2,7 @@ package org.crosswalk;
 
 import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.GraphBuilder;
+import org.crosswalk.security.SparqlAccess;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.store.EmbeddedStore;
@@ -26,8 +27,9 @@ public class GraphConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store) {
-        // The analysts' door serves the in-JVM dataset (with its text index and query lock-down).
-        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout());
+    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
+        // The analysts' door serves the in-JVM dataset (with its text index and query lock-down); with
+        // crosswalk.security.require-token-for-reference it needs an API token (SparqlAccess).
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
     }
 }

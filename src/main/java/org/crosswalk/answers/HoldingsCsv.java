@@ -79,7 +79,7 @@ public final class HoldingsCsv {
     }
 
     /** One CSV record (RFC 4180 quoting, no embedded newlines). */
-    static List<String> split(String line, int lineNumber) {
+    public static List<String> split(String line, int lineNumber) {
         List<String> cells = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -24,10 +24,17 @@ public final class SparqlEndpoint implements AutoCloseable {
     }
 
     public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout) {
+        return start(dataset, port, queryTimeout, null);
+    }
+
+    /** @param guard a servlet filter in front of every path (who may query), or null for an open endpoint */
+    public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout, jakarta.servlet.Filter guard) {
         // Fuseki reads the timeout from the dataset's context for every query it executes.
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
         QueryLockdown.apply(dataset.getContext());
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create();
+        if (guard != null) builder.addFilter("/*", guard);
+        FusekiServer server = builder
                 .port(port)
                 .add(DATASET_PATH, dataset, false)
                 .enablePing(true)

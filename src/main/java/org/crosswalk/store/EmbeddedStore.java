@@ -183,7 +183,9 @@ public final class EmbeddedStore implements CrosswalkStore {
 
     private static void removeOtherVersions(Path root, Path keep) {
         try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(Files::isDirectory).filter(d -> !d.equals(keep)).forEach(d -> {
+            // The tenants' own database (TenantStore.DIRECTORY) lives under the same root and outlives every data version.
+            dirs.filter(Files::isDirectory).filter(d -> !d.equals(keep))
+                    .filter(d -> !d.getFileName().toString().equals("tenants")).forEach(d -> {
                 log.info("Removing store of an older data version: {}", d);
                 deleteRecursively(d);
             });
