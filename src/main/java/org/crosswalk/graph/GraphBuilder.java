@@ -62,7 +62,9 @@ public final class GraphBuilder {
                 problems.add(sources.displayName(sources.shapesFile()) + ":1: not valid SHACL: " + e.getMessage());
             }
         }
-        if (!problems.isEmpty()) throw new DataValidationException(problems);
+        // Mapping files are still read when a catalogue is broken, so one run lists every problem; only the
+        // check that their ends exist needs the catalogues whole.
+        boolean cataloguesRead = problems.isEmpty();
 
         addSortKeys(model);
         Map<String, String> frameworkOf = new HashMap<>();
@@ -76,6 +78,7 @@ public final class GraphBuilder {
             if (result.set() == null) continue;
             addMappingSet(model, result.set(), name);
             for (MappingRecord m : result.mappings()) {
+                if (!cataloguesRead) continue;
                 checkEnd(m.subject(), "subject_id", m, frameworkOf, result.set(), problems);
                 checkEnd(m.object(), "object_id", m, frameworkOf, result.set(), problems);
                 locator.put(m.iri(), m.location());
