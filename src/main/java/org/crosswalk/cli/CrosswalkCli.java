@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "crosswalk", mixinStandardHelpOptions = true, version = "crosswalk 0.1.0",
         description = "Crosswalk: AI-governance frameworks and the mappings between them.",
         subcommands = {CrosswalkCli.Validate.class, CrosswalkCli.Query.class, CrosswalkCli.Coverage.class,
-                CrosswalkCli.Gaps.class, CrosswalkCli.Export.class, ImportFrameworkCommand.class})
+                CrosswalkCli.Gaps.class, CrosswalkCli.Export.class, ImportFrameworkCommand.class,
+                SuggestCommands.Suggest.class, SuggestCommands.Evaluate.class})
 public final class CrosswalkCli {
     static {
         // Before any logger exists: the CLI's own logging setup (warnings on stderr, stdout kept for results).

@@ -1,0 +1,38 @@
+package org.crosswalk;
+
+import org.crosswalk.answers.RequirementIndex;
+import org.crosswalk.graph.DataSources;
+import org.crosswalk.graph.GraphBuilder;
+import org.crosswalk.graph.LiveReload;
+import org.crosswalk.imports.FrameworkImporter;
+import org.crosswalk.store.CrosswalkStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The parts that change the data while the service runs: importing a framework, reviewing mapping
+ * suggestions. Both write files (the data stays the files), then serve the rebuilt graph at once.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CurationConfiguration {
+
+    /** Applies a rebuilt, validated graph to the running store and re-reads the ids. */
+    public record ServedData(CrosswalkStore store, RequirementIndex index) {
+        public synchronized void serve(GraphBuilder.BuiltGraph graph) {
+            LiveReload.apply(store.dataset(), graph);
+            index.reload(store.dataset());
+        }
+    }
+
+    @Bean
+    ServedData servedData(CrosswalkStore store, RequirementIndex index) {
+        return new ServedData(store, index);
+    }
+
+    @Bean
+    FrameworkImporter frameworkImporter(DataSources sources, @Value("${crosswalk.max-import-size:32MB}") DataSize max) {
+        return new FrameworkImporter(sources, max.toBytes());
+    }
+}
