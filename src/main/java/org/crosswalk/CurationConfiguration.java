@@ -6,6 +6,7 @@ import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.graph.LiveReload;
 import org.crosswalk.imports.FrameworkImporter;
 import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.suggest.Review;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,11 @@ public class CurationConfiguration {
     @Bean
     ServedData servedData(CrosswalkStore store, RequirementIndex index) {
         return new ServedData(store, index);
+    }
+
+    @Bean
+    Review review(DataSources sources, @Value("${crosswalk.suggestions-dir:suggestions}") java.nio.file.Path dir) {
+        return new Review(sources, dir.toAbsolutePath());
     }
 
     @Bean

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Crosswalk: AI-governance frameworks and the mappings between them.",
         subcommands = {CrosswalkCli.Validate.class, CrosswalkCli.Query.class, CrosswalkCli.Coverage.class,
                 CrosswalkCli.Gaps.class, CrosswalkCli.Export.class, ImportFrameworkCommand.class,
-                SuggestCommands.Suggest.class, SuggestCommands.Evaluate.class})
+                SuggestCommands.Suggest.class, SuggestCommands.Evaluate.class, ReviewCommand.class})
 public final class CrosswalkCli {
     static {
         // Before any logger exists: the CLI's own logging setup (warnings on stderr, stdout kept for results).

@@ -15,8 +15,8 @@ import org.incenp.obofoundry.sssom.model.MappingSet;
 
 /**
  * Suggestions as an SSSOM candidate set, written by sssom-java: one row per candidate with
- * {@code semapv:LexicalSimilarityThresholdMatching}, the BM25 score ({@code similarity_score}), the
- * normalised {@code confidence}, and {@code skos:mappingRelation} as predicate (some mapping relation:
+ * {@code semapv:LexicalSimilarityThresholdMatching}, the normalised BM25 score ({@code similarity_score},
+ * {@code confidence}; the raw score in the comment), and {@code skos:mappingRelation} as predicate (some mapping relation:
  * the relation is the reviewer's to choose). Kept under {@code suggestions/}, never in {@code mappings/},
  * so a candidate is never loaded as a curated mapping.
  */
@@ -58,10 +58,11 @@ public final class CandidateFile {
             m.setObjectLabel(s.target().notation() + (s.target().title().isBlank() ? "" : " " + s.target().title()));
             m.setMappingJustification(JUSTIFICATION);
             m.setConfidence(s.confidence());
-            m.setSimilarityScore(Math.round(s.score() * 1000) / 1000.0);
-            m.setSimilarityMeasure("BM25");
+            // SSSOM bounds similarity_score to 0-1: the normalised score; the raw BM25 score goes in the comment.
+            m.setSimilarityScore(s.confidence());
+            m.setSimilarityMeasure("BM25, normalised by the best score of the run");
             m.setMappingDate(today);
-            m.setComment("candidate " + s.rank() + " for " + s.source().notation());
+            m.setComment("candidate " + s.rank() + " for " + s.source().notation() + "; BM25 " + Math.round(s.score() * 100) / 100.0);
             rows.add(m);
         }
         set.setMappings(rows);
