@@ -24,12 +24,12 @@ public class AnswersConfiguration {
 
     @Bean
     NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props) {
-        return new NamedQueryRunner(store.dataset(), library, props.queryTimeout());
+        return new NamedQueryRunner(store, library, props.queryTimeout());
     }
 
     @Bean
     RequirementIndex requirementIndex(CrosswalkStore store) {
-        return RequirementIndex.load(store.dataset());
+        return RequirementIndex.load(store);
     }
 
     @Bean
@@ -44,6 +44,6 @@ public class AnswersConfiguration {
 
     @Bean
     Exports exports(CrosswalkStore store, CrosswalkAnswers answers) {
-        return new Exports(store.dataset(), answers, store.version());
+        return new Exports(store, answers);
     }
 }

@@ -19,11 +19,15 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 public class CurationConfiguration {
 
-    /** Applies a rebuilt, validated graph to the running store and re-reads the ids. */
+    /**
+     * Applies a rebuilt, validated graph to the running service's reference data (the in-JVM dataset the
+     * queries and the SPARQL door read) and re-reads the ids. With a remote store (issue 15) the files are
+     * written all the same and the store takes them on its next load.
+     */
     public record ServedData(CrosswalkStore store, RequirementIndex index) {
         public synchronized void serve(GraphBuilder.BuiltGraph graph) {
-            LiveReload.apply(store.dataset(), graph);
-            index.reload(store.dataset());
+            LiveReload.apply(store.endpointDataset(), graph);
+            index.reload(store);
         }
     }
 

@@ -4,6 +4,7 @@ import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.EmbeddedStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,11 +22,12 @@ public class GraphConfiguration {
 
     @Bean(destroyMethod = "close")
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
-        return CrosswalkStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
+        return EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
     }
 
     @Bean(destroyMethod = "close")
     SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store) {
-        return SparqlEndpoint.start(store.dataset(), props.sparqlPort(), props.queryTimeout());
+        // The analysts' door serves the in-JVM dataset (with its text index and query lock-down).
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout());
     }
 }

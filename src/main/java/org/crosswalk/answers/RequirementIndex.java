@@ -9,9 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.system.Txn;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * The identifiers callers use, read once from the store: framework ids, requirements by official id in
@@ -33,9 +32,9 @@ public final class RequirementIndex {
     private volatile Map<String, Code> roles = new LinkedHashMap<>();
     private volatile Map<String, Code> systems = new LinkedHashMap<>();
 
-    public static RequirementIndex load(Dataset dataset) {
+    public static RequirementIndex load(CrosswalkStore store) {
         RequirementIndex index = new RequirementIndex();
-        Txn.executeRead(dataset, () -> {
+        store.readReference(dataset -> {
             select(dataset, """
                     PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                     PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -63,16 +62,17 @@ public final class RequirementIndex {
                       VALUES ?kind { cw:Role cw:SystemClass } ?x a ?kind ; cw:code ?code ; rdfs:label ?l }""",
                     r -> (r.get("kind").endsWith("Role") ? index.roles : index.systems)
                             .put(r.get("code"), new Code(r.get("code"), r.get("x"), r.get("l"))));
+            return null;
         });
         return index;
     }
 
     /**
-     * Reads the ids again after the store changed (a framework imported, a suggestion accepted), so the
-     * new ids resolve without a restart. Each map is swapped whole; readers never see one half-filled.
+     * Reads the ids again after the reference data changed (a framework imported, a suggestion accepted),
+     * so the new ids resolve without a restart. Each map is swapped whole; readers never see one half-filled.
      */
-    public void reload(Dataset dataset) {
-        RequirementIndex fresh = load(dataset);
+    public void reload(CrosswalkStore store) {
+        RequirementIndex fresh = load(store);
         byIri = fresh.byIri;
         aliases = fresh.aliases;
         evidence = fresh.evidence;
@@ -81,17 +81,15 @@ public final class RequirementIndex {
         frameworks = fresh.frameworks;
     }
 
-    private static void select(Dataset ds, String sparql, java.util.function.Consumer<Map<String, String>> row) {
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(sparql).build()) {
-            qe.execSelect().forEachRemaining(s -> {
+    private static void select(RDFConnection conn, String sparql, java.util.function.Consumer<Map<String, String>> row) {
+        conn.querySelect(sparql, s -> {
                 Map<String, String> m = new HashMap<>();
                 s.varNames().forEachRemaining(v -> {
                     var n = s.get(v);
                     m.put(v, n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
                 });
                 row.accept(m);
-            });
-        }
+        });
     }
 
     private void addRequirement(Requirement r) {

@@ -11,38 +11,38 @@ import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.queries.NamedQueryLibrary;
 import org.crosswalk.queries.NamedQueryRunner;
-import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.EmbeddedStore;
 
 /**
  * The same parts the service wires with Spring, wired by hand for one command: the store (built from the
  * data directories when their content changed, reused otherwise), the named queries and the answers.
  */
 final class Session implements AutoCloseable {
-    final CrosswalkStore store;
+    final EmbeddedStore store;
     final NamedQueryRunner runner;
     final RequirementIndex index;
     final CrosswalkAnswers answers;
     final NamedQueryCalls calls;
     final Exports exports;
 
-    private Session(CrosswalkStore store, NamedQueryRunner runner, RequirementIndex index) {
+    private Session(EmbeddedStore store, NamedQueryRunner runner, RequirementIndex index) {
         this.store = store;
         this.runner = runner;
         this.index = index;
         this.answers = new CrosswalkAnswers(runner, index);
         this.calls = new NamedQueryCalls(runner, index);
-        this.exports = new Exports(store.dataset(), answers, store.version());
+        this.exports = new Exports(store, answers);
     }
 
     static Session open(DataOptions data) {
         DataSources sources = data.dirs.sources();
         try (Progress p = Progress.start("Loading", 3)) {
             p.step("validating data");
-            CrosswalkStore store = CrosswalkStore.open(data.store, sources.version(), () -> GraphBuilder.build(sources));
+            EmbeddedStore store = EmbeddedStore.open(data.store, sources.version(), () -> GraphBuilder.build(sources));
             p.step("loading queries");
-            NamedQueryRunner runner = new NamedQueryRunner(store.dataset(), NamedQueryLibrary.load(data.queries), Duration.ofSeconds(data.timeoutSeconds));
+            NamedQueryRunner runner = new NamedQueryRunner(store, NamedQueryLibrary.load(data.queries), Duration.ofSeconds(data.timeoutSeconds));
             p.step("indexing ids");
-            return new Session(store, runner, RequirementIndex.load(store.dataset()));
+            return new Session(store, runner, RequirementIndex.load(store));
         }
     }
 

@@ -40,8 +40,8 @@ final class SuggestCommands {
             if (k < 1 || k > 50) throw new IllegalArgumentException("-k must be between 1 and 50");
             try (Session s = Session.open(data)) {
                 RequirementIndex.Framework from = s.index.framework(source), to = s.index.framework(target);
-                List<Suggester.Suggestion> list = Suggester.suggest(RequirementText.of(s.store.dataset(), from.id()),
-                        RequirementText.of(s.store.dataset(), to.id()), k, Suggester.Mode.FULL);
+                List<Suggester.Suggestion> list = Suggester.suggest(RequirementText.of(s.store, from.id()),
+                        RequirementText.of(s.store, to.id()), k, Suggester.Mode.FULL);
                 Path out = output != null ? output : Path.of("suggestions", CandidateFile.fileName(from.id(), to.id()));
                 if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
                 Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".suggest", ".part");
@@ -70,7 +70,7 @@ final class SuggestCommands {
         public Integer call() {
             try (Session s = Session.open(data)) {
                 PrintWriter w = spec.commandLine().getOut();
-                w.print(Evaluation.table(Evaluation.run(s.store.dataset(), data.dirs.sources())));
+                w.print(Evaluation.table(Evaluation.run(s.store, data.dirs.sources())));
                 w.flush();
             }
             return 0;

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.query.Dataset;
 import org.crosswalk.answers.CrosswalkAnswers;
+import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.answers.Tabular;
@@ -38,16 +38,16 @@ public final class Exports {
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
 
-    private final Dataset dataset;
+    private final CrosswalkStore store;
     private final MappingSource mappings;
     private final CrosswalkAnswers answers;
     private final String dataVersion;
 
-    public Exports(Dataset dataset, CrosswalkAnswers answers, String dataVersion) {
-        this.dataset = dataset;
-        this.mappings = new MappingSource(dataset);
+    public Exports(CrosswalkStore store, CrosswalkAnswers answers) {
+        this.store = store;
+        this.mappings = new MappingSource(store);
         this.answers = answers;
-        this.dataVersion = dataVersion;
+        this.dataVersion = store.version();
     }
 
     public List<PairInfo> pairs() {
@@ -138,7 +138,7 @@ public final class Exports {
 
     public void graph(String frameworkId, GraphExport.Format format, boolean withMappings, OutputStream out) {
         Framework f = frameworkId == null || frameworkId.isBlank() ? null : framework(frameworkId);
-        GraphExport.write(GraphExport.select(dataset, f, withMappings), format, out);
+        GraphExport.write(GraphExport.select(store, f, withMappings), format, out);
     }
 
     private static void write(List<TableExport.Sheet> sheets, Object json, ReportFormat format, OutputStream out) throws IOException {

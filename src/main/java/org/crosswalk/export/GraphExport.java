@@ -2,7 +2,6 @@ package org.crosswalk.export;
 
 import java.io.OutputStream;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
@@ -10,7 +9,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.system.Txn;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * The graph, or one framework of it, as Turtle or JSON-LD. One framework = its scheme, its requirements
@@ -43,12 +42,12 @@ public final class GraphExport {
     private GraphExport() {}
 
     /** The whole graph when {@code framework} is null. */
-    public static Model select(Dataset dataset, Framework framework, boolean withMappings) {
-        return Txn.calculateRead(dataset, () -> {
-            Model all = dataset.getDefaultModel();
+    public static Model select(CrosswalkStore store, Framework framework, boolean withMappings) {
+        var prefixes = store.prefixes();
+        return store.read(conn -> {
             if (framework == null) {
-                Model copy = ModelFactory.createDefaultModel().add(all);
-                copy.setNsPrefixes(all.getNsPrefixMap());
+                Model copy = ModelFactory.createDefaultModel().add(conn.fetch());
+                copy.setNsPrefixes(prefixes);
                 return copy;
             }
             ParameterizedSparqlString q = new ParameterizedSparqlString("""
@@ -61,9 +60,9 @@ public final class GraphExport {
                       ?x ?p ?o }""");
             q.setIri("scheme", framework.iri());
             q.setLiteral("withMappings", withMappings);
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(q.asQuery()).build()) {
+            try (QueryExecution qe = conn.query(q.asQuery())) {
                 Model m = qe.execConstruct();
-                m.setNsPrefixes(all.getNsPrefixMap());
+                m.setNsPrefixes(prefixes);
                 return m;
             }
         });

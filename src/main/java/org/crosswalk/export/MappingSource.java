@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.system.Txn;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * Reads frameworks, curated mapping-set metadata and the mappings between two frameworks back from the
@@ -35,10 +33,10 @@ public final class MappingSource {
     public record SetMetadata(String id, String title, String description, String version, String license,
             List<String> creators, String file) {}
 
-    private final Dataset dataset;
+    private final CrosswalkStore store;
 
-    public MappingSource(Dataset dataset) {
-        this.dataset = dataset;
+    public MappingSource(CrosswalkStore store) {
+        this.store = store;
     }
 
     public List<Framework> frameworks() {
@@ -132,10 +130,9 @@ public final class MappingSource {
     private void select(String query, Map<String, String> iris, java.util.function.Consumer<QuerySolution> each) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString(PREFIXES + query);
         iris.forEach(pss::setIri);
-        Txn.executeRead(dataset, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(each);
-            }
+        store.read(conn -> {
+            conn.querySelect(pss.asQuery(), each);
+            return null;
         });
     }
 

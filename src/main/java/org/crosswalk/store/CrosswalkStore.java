@@ -1,164 +1,81 @@
 package org.crosswalk.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.text.EntityDefinition;
-import org.apache.jena.query.text.TextDatasetFactory;
-import org.apache.jena.query.text.TextIndexConfig;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.SystemTDB;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.SKOS;
-import org.apache.lucene.store.FSDirectory;
-import org.crosswalk.graph.GraphBuilder.BuiltGraph;
-import org.crosswalk.graph.Vocab;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateRequest;
 
 /**
- * The embedded store: a TDB2 database on disk with a jena-text (Lucene) index over labels, notations,
- * summaries and official texts. One directory per data version under the store root: a restart on
- * unchanged data reopens the existing database (nothing is reloaded, nothing duplicated); changed data
- * is built into a new directory, marked complete only after commit, and older versions are removed.
+ * Where the graph lives, as the rest of the service sees it: the named-query runner, the id index, the
+ * exports and the health/metrics read through this and nothing else. Modelled on RDF4J's Repository
+ * (what callers hold) over a Sail (how it is stored), with Jena's {@link RDFConnection} as the connection,
+ * so the same code runs on the embedded TDB2 + Lucene store and on any SPARQL 1.1 store over HTTP.
+ *
+ * <p>The reference data (ontology/ + mappings/) is the default graph; everything else a deployment stores
+ * (e.g. tenant profiles, {@code https://w3id.org/crosswalk/tenant/<tenant>/profile/<id>}) goes in named
+ * graphs, written through {@link #update} / {@link #replaceNamedGraphs} so each change is one transaction.
  */
-public final class CrosswalkStore implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CrosswalkStore.class);
-    private static final String COMPLETE_MARKER = "COMPLETE";
+public interface CrosswalkStore extends AutoCloseable {
 
-    /** The Lucene document field every indexed predicate writes to; text:query searches it by default. */
-    public static final String TEXT_FIELD = "text";
+    /** The data version (hash of ontology/ + mappings/) of the reference data this store holds. */
+    String version();
 
-    private final Dataset dataset;
-    private final Dataset tdb;
-    private final Path directory;
-    private final String version;
-    private final boolean reused;
+    /**
+     * Runs read-only work on a connection. Embedded: inside one read transaction, so every query in
+     * {@code work} sees the same snapshot. Remote: plain HTTP requests (the store has no cross-request
+     * transactions). The connection must not escape {@code work}.
+     */
+    <T> T read(Function<RDFConnection, T> work);
 
-    private CrosswalkStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused) {
-        this.dataset = dataset;
-        this.tdb = tdb;
-        this.directory = directory;
-        this.version = version;
-        this.reused = reused;
-    }
+    /**
+     * Like {@link #read}, for work that needs only the reference data (the default graph), possibly with
+     * its full-text index (jena-text's {@code text:query}, used by queries/search.rq). Embedded: the store
+     * itself. Remote: the service's own in-memory copy of the same validated reference data (the version
+     * the store records), because a SPARQL 1.1 store need not have a text index, and so the id index can
+     * be built while the store is still unreachable.
+     */
+    <T> T readReference(Function<RDFConnection, T> work);
 
-    /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
-    public static CrosswalkStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph) {
-        Path dir = root.toAbsolutePath().resolve(version.substring(0, 16));
-        boolean complete = Files.exists(dir.resolve(COMPLETE_MARKER));
-        BuiltGraph built = null;
-        if (!complete) {
-            built = graph.get(); // validates before we touch the disk
-            deleteRecursively(dir);
-        }
-        Dataset tdb = connectTdb(dir);
-        Dataset dataset = withTextIndex(tdb, dir);
-        if (!complete) {
-            BuiltGraph toLoad = built;
-            Txn.executeWrite(dataset, () -> dataset.getDefaultModel().add(toLoad.model()));
-            try {
-                Files.writeString(dir.resolve(COMPLETE_MARKER), version);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Runs one SPARQL Update request as one transaction: all of it or none of it. */
+    void update(UpdateRequest request);
+
+    /**
+     * Replaces each named graph with the given content (an empty graph removes it), all in one
+     * transaction. The default graph (reference data) is never touched this way.
+     */
+    default void replaceNamedGraphs(Map<String, Graph> graphs) {
+        UpdateRequest request = new UpdateRequest();
+        graphs.forEach((iri, graph) -> {
+            Node name = NodeFactory.createURI(iri);
+            request.add(new UpdateDrop(name, true));
+            if (!graph.isEmpty()) {
+                QuadDataAcc quads = new QuadDataAcc();
+                graph.find().forEachRemaining(t -> quads.addQuad(Quad.create(name, t)));
+                request.add(new UpdateDataInsert(quads));
             }
-            log.info("Built store {} ({} curated + {} derived mappings)", dir, built.curatedMappings(), built.derivedMappings());
-        } else {
-            log.info("Reusing store {} for unchanged data version {}", dir, version.substring(0, 16));
-        }
-        removeOtherVersions(root.toAbsolutePath(), dir);
-        return new CrosswalkStore(dataset, tdb, dir, version, complete);
+        });
+        update(request);
     }
 
-    static {
-        // Jena 6.0.0: OpExecutorTDB2.optimizeExecuteTriples reorders a basic graph pattern by peeking at
-        // its input bindings and throws "Peek iterator is already empty" when that input is empty (a
-        // VALUES block with no rows, an earlier pattern with no match) — routine in our named queries.
-        // Without a reorder transformation that code path is skipped; our queries are written in a
-        // selective order. Revisit when upgrading Jena (the mirror here serves no later TDB2 yet).
-        SystemTDB.setDefaultReorderTransform(null);
-    }
+    /** The prefixes declared by the reference data, so exports read the same in every mode. */
+    PrefixMapping prefixes();
 
-    private static Dataset connectTdb(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return TDB2Factory.connectDataset(dir.resolve("tdb2").toString());
-    }
+    /** Triples in the default graph (the reference data): health and metrics. */
+    long tripleCount();
 
-    private static Dataset withTextIndex(Dataset tdb, Path dir) {
-        try {
-            TextIndexConfig config = new TextIndexConfig(entityDefinition());
-            config.setValueStored(true);
-            return TextDatasetFactory.createLucene(tdb, FSDirectory.open(dir.resolve("lucene")), config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Everything a person searches for lands in one field, so a plain text:query "…" finds it. */
-    static EntityDefinition entityDefinition() {
-        EntityDefinition def = new EntityDefinition("uri", TEXT_FIELD, SKOS.prefLabel);
-        def.set(TEXT_FIELD, SKOS.notation.asNode());
-        def.set(TEXT_FIELD, SKOS.altLabel.asNode());
-        def.set(TEXT_FIELD, DCTerms.description.asNode());
-        def.set(TEXT_FIELD, Vocab.officialText.asNode());
-        return def;
-    }
-
-    public Dataset dataset() {
-        return dataset;
-    }
-
-    public String version() {
-        return version;
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    /** True when the store was reopened as it was, false when it was (re)built on this start. */
-    public boolean reused() {
-        return reused;
-    }
-
-    public long tripleCount() {
-        return Txn.calculateRead(dataset, () -> dataset.getDefaultModel().size());
-    }
+    /** The dataset in this JVM that the analysts' read-only SPARQL door serves (with the text index). */
+    Dataset endpointDataset();
 
     @Override
-    public void close() {
-        dataset.close();
-        TDBInternal.expel(tdb.asDatasetGraph(), true);
-    }
-
-    private static void removeOtherVersions(Path root, Path keep) {
-        try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(Files::isDirectory).filter(d -> !d.equals(keep)).forEach(d -> {
-                log.info("Removing store of an older data version: {}", d);
-                deleteRecursively(d);
-            });
-        } catch (IOException e) {
-            log.warn("Could not clean old store versions under {}: {}", root, e.getMessage());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void close();
 }

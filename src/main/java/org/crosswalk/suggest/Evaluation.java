@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.system.Txn;
+import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.graph.DataSources;
 import org.crosswalk.graph.MappingRecord;
 import org.crosswalk.graph.MappingSetReader;
@@ -31,7 +29,7 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    public static List<Scores> run(Dataset dataset, DataSources sources) {
+    public static List<Scores> run(CrosswalkStore dataset, DataSources sources) {
         Map<String, String> idOf = frameworkIds(dataset);
         List<Scores> out = new ArrayList<>();
         for (Path file : sources.mappingFiles()) {
@@ -91,15 +89,15 @@ public final class Evaluation {
         return sb.toString();
     }
 
-    private static Map<String, String> frameworkIds(Dataset dataset) {
+    private static Map<String, String> frameworkIds(CrosswalkStore store) {
         Map<String, String> out = new HashMap<>();
-        Txn.executeRead(dataset, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query("""
+        store.readReference(conn -> {
+            conn.querySelect("""
                     PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                     PREFIX dcterms: <http://purl.org/dc/terms/>
-                    SELECT ?f ?id WHERE { ?f a cw:Framework ; dcterms:identifier ?id }""").build()) {
-                qe.execSelect().forEachRemaining(s -> out.put(s.getResource("f").getURI(), s.getLiteral("id").getLexicalForm()));
-            }
+                    SELECT ?f ?id WHERE { ?f a cw:Framework ; dcterms:identifier ?id }""",
+                    s -> out.put(s.getResource("f").getURI(), s.getLiteral("id").getLexicalForm()));
+            return null;
         });
         return out;
     }

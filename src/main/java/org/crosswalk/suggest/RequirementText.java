@@ -3,10 +3,8 @@ package org.crosswalk.suggest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.system.Txn;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * What the suggester compares: a requirement's title and its text (the official text where the source
@@ -15,7 +13,7 @@ import org.apache.jena.system.Txn;
 public record RequirementText(String iri, String framework, String notation, String title, String text, boolean leaf) {
 
     /** Every requirement of a framework that has a title or text, in document order. */
-    public static List<RequirementText> of(Dataset dataset, String frameworkId) {
+    public static List<RequirementText> of(CrosswalkStore store, String frameworkId) {
         ParameterizedSparqlString q = new ParameterizedSparqlString("""
                 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
                 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -26,9 +24,8 @@ public record RequirementText(String iri, String framework, String notation, Str
                 } ORDER BY ?k""");
         q.setLiteral("fid", frameworkId);
         List<RequirementText> out = new ArrayList<>();
-        Txn.executeRead(dataset, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(q.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(s -> {
+        store.readReference(conn -> {
+            conn.querySelect(q.asQuery(), s -> {
                     String label = s.getLiteral("l").getLexicalForm();
                     String text = s.contains("t") ? s.getLiteral("t").getLexicalForm()
                             : s.contains("d") ? s.getLiteral("d").getLexicalForm() : "";
@@ -36,8 +33,8 @@ public record RequirementText(String iri, String framework, String notation, Str
                     String title = label.equals(s.getLiteral("n").getLexicalForm()) ? "" : label;
                     out.add(new RequirementText(s.getResource("r").getURI(), frameworkId, s.getLiteral("n").getLexicalForm(), title, text,
                             !s.getLiteral("parent").getBoolean()));
-                });
-            }
+            });
+            return null;
         });
         return out;
     }

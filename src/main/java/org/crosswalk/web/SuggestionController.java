@@ -59,8 +59,8 @@ public class SuggestionController {
             @RequestParam(defaultValue = "5") int k) throws IOException {
         if (k < 1 || k > 50) throw new IllegalArgumentException("k must be between 1 and 50");
         RequirementIndex.Framework from = index.framework(source), to = index.framework(target);
-        List<Suggester.Suggestion> list = Suggester.suggest(RequirementText.of(store.dataset(), from.id()),
-                RequirementText.of(store.dataset(), to.id()), k, Suggester.Mode.FULL);
+        List<Suggester.Suggestion> list = Suggester.suggest(RequirementText.of(store, from.id()),
+                RequirementText.of(store, to.id()), k, Suggester.Mode.FULL);
         Path file = review.candidates(from.id(), to.id());
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".suggest", ".part");

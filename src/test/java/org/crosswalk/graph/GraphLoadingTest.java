@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.store.EmbeddedStore;
 import org.crosswalk.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +34,11 @@ class GraphLoadingTest {
         DataSources sources = copyOfRealData();
         Path root = tmp.resolve("store");
         long first;
-        try (CrosswalkStore store = CrosswalkStore.open(root, sources.version(), () -> GraphBuilder.build(sources))) {
+        try (EmbeddedStore store = EmbeddedStore.open(root, sources.version(), () -> GraphBuilder.build(sources))) {
             assertThat(store.reused()).isFalse();
             first = store.tripleCount();
         }
-        try (CrosswalkStore store = CrosswalkStore.open(root, sources.version(), () -> {
+        try (EmbeddedStore store = EmbeddedStore.open(root, sources.version(), () -> {
             throw new AssertionError("unchanged data must not be rebuilt");
         })) {
             assertThat(store.reused()).isTrue();
@@ -94,17 +94,17 @@ class GraphLoadingTest {
         DataSources sources = copyOfRealData();
         Path root = tmp.resolve("store");
         long before;
-        try (CrosswalkStore store = CrosswalkStore.open(root, sources.version(), () -> GraphBuilder.build(sources))) {
+        try (EmbeddedStore store = EmbeddedStore.open(root, sources.version(), () -> GraphBuilder.build(sources))) {
             before = store.tripleCount();
         }
         Path mappingFile = sources.mappingFiles().getFirst();
         Files.writeString(mappingFile, Files.readString(mappingFile) + "not\ta\tvalid\trow\n");
-        assertThatThrownBy(() -> CrosswalkStore.open(root, sources.version(), () -> GraphBuilder.build(sources)))
+        assertThatThrownBy(() -> EmbeddedStore.open(root, sources.version(), () -> GraphBuilder.build(sources)))
                 .isInstanceOf(DataValidationException.class);
         try (Stream<Path> dirs = Files.list(root)) {
             Path only = dirs.findFirst().orElseThrow();
             String version = Files.readString(only.resolve("COMPLETE"));
-            try (CrosswalkStore store = CrosswalkStore.open(root, version, () -> {
+            try (EmbeddedStore store = EmbeddedStore.open(root, version, () -> {
                 throw new AssertionError("must reopen, not rebuild");
             })) {
                 assertThat(store.tripleCount()).isEqualTo(before);

@@ -1,0 +1,201 @@
+package org.crosswalk.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.update.UpdateExecution;
+import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.SystemTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.store.FSDirectory;
+import org.crosswalk.graph.GraphBuilder.BuiltGraph;
+import org.crosswalk.graph.Vocab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store: a TDB2 database on disk with a jena-text (Lucene) index over labels, notations,
+ * summaries and official texts. One directory per data version under the store root: a restart on
+ * unchanged data reopens the existing database (nothing is reloaded, nothing duplicated); changed data
+ * is built into a new directory, marked complete only after commit, and older versions are removed.
+ */
+public final class EmbeddedStore implements CrosswalkStore {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+    private static final String COMPLETE_MARKER = "COMPLETE";
+
+    /** The Lucene document field every indexed predicate writes to; text:query searches it by default. */
+    public static final String TEXT_FIELD = "text";
+
+    private final Dataset dataset;
+    private final Dataset tdb;
+    private final Path directory;
+    private final String version;
+    private final boolean reused;
+
+    private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused) {
+        this.dataset = dataset;
+        this.tdb = tdb;
+        this.directory = directory;
+        this.version = version;
+        this.reused = reused;
+    }
+
+    /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
+    public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph) {
+        Path dir = root.toAbsolutePath().resolve(version.substring(0, 16));
+        boolean complete = Files.exists(dir.resolve(COMPLETE_MARKER));
+        BuiltGraph built = null;
+        if (!complete) {
+            built = graph.get(); // validates before we touch the disk
+            deleteRecursively(dir);
+        }
+        Dataset tdb = connectTdb(dir);
+        Dataset dataset = withTextIndex(tdb, dir);
+        if (!complete) {
+            BuiltGraph toLoad = built;
+            Txn.executeWrite(dataset, () -> dataset.getDefaultModel().add(toLoad.model()));
+            try {
+                Files.writeString(dir.resolve(COMPLETE_MARKER), version);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            log.info("Built store {} ({} curated + {} derived mappings)", dir, built.curatedMappings(), built.derivedMappings());
+        } else {
+            log.info("Reusing store {} for unchanged data version {}", dir, version.substring(0, 16));
+        }
+        removeOtherVersions(root.toAbsolutePath(), dir);
+        return new EmbeddedStore(dataset, tdb, dir, version, complete);
+    }
+
+    static {
+        // Jena 6.0.0: OpExecutorTDB2.optimizeExecuteTriples reorders a basic graph pattern by peeking at
+        // its input bindings and throws "Peek iterator is already empty" when that input is empty (a
+        // VALUES block with no rows, an earlier pattern with no match) — routine in our named queries.
+        // Without a reorder transformation that code path is skipped; our queries are written in a
+        // selective order. Revisit when upgrading Jena (the mirror here serves no later TDB2 yet).
+        SystemTDB.setDefaultReorderTransform(null);
+    }
+
+    private static Dataset connectTdb(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return TDB2Factory.connectDataset(dir.resolve("tdb2").toString());
+    }
+
+    private static Dataset withTextIndex(Dataset tdb, Path dir) {
+        try {
+            TextIndexConfig config = new TextIndexConfig(entityDefinition());
+            config.setValueStored(true);
+            return TextDatasetFactory.createLucene(tdb, FSDirectory.open(dir.resolve("lucene")), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything a person searches for lands in one field, so a plain text:query "…" finds it. */
+    static EntityDefinition entityDefinition() {
+        EntityDefinition def = new EntityDefinition("uri", TEXT_FIELD, SKOS.prefLabel);
+        def.set(TEXT_FIELD, SKOS.notation.asNode());
+        def.set(TEXT_FIELD, SKOS.altLabel.asNode());
+        def.set(TEXT_FIELD, DCTerms.description.asNode());
+        def.set(TEXT_FIELD, Vocab.officialText.asNode());
+        return def;
+    }
+
+    /** The TDB2 dataset with its text index (tests and the analysts' door). */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public <T> T read(Function<RDFConnection, T> work) {
+        return Txn.calculateRead(dataset, () -> {
+            try (RDFConnection conn = RDFConnection.connect(dataset)) {
+                return work.apply(conn);
+            }
+        });
+    }
+
+    @Override
+    public <T> T readReference(Function<RDFConnection, T> work) {
+        return read(work);
+    }
+
+    @Override
+    public void update(UpdateRequest request) {
+        Txn.executeWrite(dataset, () -> UpdateExecution.dataset(dataset).update(request).execute());
+    }
+
+    @Override
+    public PrefixMapping prefixes() {
+        return Txn.calculateRead(dataset, () -> PrefixMapping.Factory.create().setNsPrefixes(dataset.getDefaultModel()).lock());
+    }
+
+    @Override
+    public Dataset endpointDataset() {
+        return dataset;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** True when the store was reopened as it was, false when it was (re)built on this start. */
+    public boolean reused() {
+        return reused;
+    }
+
+    @Override
+    public long tripleCount() {
+        return Txn.calculateRead(dataset, () -> dataset.getDefaultModel().size());
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+        TDBInternal.expel(tdb.asDatasetGraph(), true);
+    }
+
+    private static void removeOtherVersions(Path root, Path keep) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory).filter(d -> !d.equals(keep)).forEach(d -> {
+                log.info("Removing store of an older data version: {}", d);
+                deleteRecursively(d);
+            });
+        } catch (IOException e) {
+            log.warn("Could not clean old store versions under {}: {}", root, e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.crosswalk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.update.UpdateFactory;
+import org.crosswalk.graph.GraphBuilder.BuiltGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded TDB2 store: reads, one-transaction named-graph writes, the text index. */
+class EmbeddedStoreTest {
+    @TempDir Path root;
+
+    static final String TENANT = "https://w3id.org/crosswalk/tenant/acme/profile/";
+
+    private EmbeddedStore open() {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString("""
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                <urn:r1> skos:prefLabel "Human oversight of high-risk systems" ; skos:notation "R1" .
+                <urn:r2> skos:prefLabel "Record keeping" ; skos:notation "R2" .
+                """, Lang.TURTLE).parse(m);
+        return EmbeddedStore.open(root, "0123456789abcdef0123", () -> new BuiltGraph(m, "0123456789abcdef0123", 0, 0));
+    }
+
+    private static Graph graph(String ttl) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(ttl, Lang.TURTLE).parse(g);
+        return g;
+    }
+
+    private static long count(CrosswalkStore store, String sparql) {
+        return store.read(c -> {
+            long[] n = {0};
+            c.querySelect(sparql, s -> n[0] = s.getLiteral("n").getLong());
+            return n[0];
+        });
+    }
+
+    @Test
+    void namedGraphsAreReplacedTogetherAndLeaveTheReferenceDataAlone() {
+        try (EmbeddedStore store = open()) {
+            long reference = store.tripleCount();
+            Map<String, Graph> graphs = new LinkedHashMap<>();
+            graphs.put(TENANT + "p1", graph("<urn:p1> <urn:holds> <urn:r1>, <urn:r2> ."));
+            graphs.put(TENANT + "p2", graph("<urn:p2> <urn:holds> <urn:r1> ."));
+            store.replaceNamedGraphs(graphs);
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")).isEqualTo(3);
+
+            // Replacing one graph drops its old triples; an empty graph removes it.
+            store.replaceNamedGraphs(Map.of(TENANT + "p1", graph("<urn:p1> <urn:holds> <urn:r2> ."),
+                    TENANT + "p2", GraphFactory.createDefaultGraph()));
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")).isEqualTo(1);
+            assertThat(store.<Boolean>read(c -> c.queryAsk("ASK { GRAPH <" + TENANT + "p1> { <urn:p1> <urn:holds> <urn:r2> } }"))).isTrue();
+            assertThat(store.tripleCount()).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void aFailingUpdateChangesNothing() {
+        try (EmbeddedStore store = open()) {
+            // Second operation fails (LOAD of a missing file) after the first one inserted: all or nothing.
+            var request = UpdateFactory.create("INSERT DATA { GRAPH <" + TENANT + "p9> { <urn:a> <urn:b> <urn:c> } } ;"
+                    + " LOAD <file:///nonexistent/crosswalk-test.ttl> INTO GRAPH <" + TENANT + "p9>");
+            assertThatThrownBy(() -> store.update(request)).isNotNull();
+            assertThat(store.<Boolean>read(c -> c.queryAsk("ASK { GRAPH ?g { ?s ?p ?o } }"))).isFalse();
+        }
+    }
+
+    @Test
+    void referenceReadsReachTheTextIndex() {
+        try (EmbeddedStore store = open()) {
+            var hits = store.readReference(c -> {
+                java.util.List<String> out = new java.util.ArrayList<>();
+                c.querySelect("PREFIX text: <http://jena.apache.org/text#> SELECT ?r { ?r text:query 'oversight' }",
+                        s -> out.add(s.getResource("r").getURI()));
+                return out;
+            });
+            assertThat(hits).containsExactly("urn:r1");
+            assertThat(store.version()).startsWith("0123456789abcdef");
+            assertThat(store.prefixes().getNsPrefixURI("skos")).isEqualTo("http://www.w3.org/2004/02/skos/core#");
+        }
+    }
+}
