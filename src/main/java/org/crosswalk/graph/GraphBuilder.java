@@ -72,8 +72,8 @@ public final class GraphBuilder {
         boolean cataloguesRead = problems.isEmpty();
 
         addSortKeys(model);
-        LawVersions.Counts lawVersions = LawVersions.derive(model, problems);
-        if (!problems.isEmpty()) throw new DataValidationException(problems);
+        // Law versions need the catalogues whole; their problems are listed with the mapping files' below.
+        LawVersions.Counts lawVersions = cataloguesRead ? LawVersions.derive(model, problems) : new LawVersions.Counts(0, 0, 0);
         Map<String, String> frameworkOf = new HashMap<>();
         model.listStatements(null, SKOS.inScheme, (RDFNode) null)
                 .forEach(s -> frameworkOf.put(s.getSubject().getURI(), s.getObject().asResource().getURI()));
