@@ -171,7 +171,7 @@ public final class Exports {
     private record CoverageSummaries(List<CoverageAnswer> answers) implements Tabular {
         public List<String> csvHeader() {
             return List.of("target", "source", "satisfied", "partially_satisfied", "evidence", "role", "system", "as_of",
-                    "law", "full", "partial", "none", "total", "percent_full");
+                    "full", "partial", "none", "total", "percent_full", "law");
         }
 
         public List<List<String>> csvRows() {
@@ -182,8 +182,8 @@ public final class Exports {
                 var s = a.summary();
                 rows.add(java.util.Arrays.asList(a.target(), h.source(), String.join(" ", h.satisfied()),
                         String.join(" ", h.partiallySatisfied()), String.join(" ", h.evidence()), f.role(), f.system(),
-                        a.law().asOf(), a.law().consolidatedVersion(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
-                        Integer.toString(s.total()), Double.toString(s.percentFull())));
+                        a.law().asOf(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
+                        Integer.toString(s.total()), Double.toString(s.percentFull()), a.law().consolidatedVersion()));
             }
             return rows;
         }

@@ -84,7 +84,7 @@ class CrosswalkApiTest {
 
     @Test
     void prohibitionsClassificationConformityAndGpaiAreGapsWithTheExplicitReason() {
-        JsonNode gaps = api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&role=provider");
+        JsonNode gaps = api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&role=provider&asOf=" + ALL_APPLY);
         Map<String, JsonNode> byIri = byIri(gaps.get("gaps"));
         for (int n : new int[] {5, 6, 43, 53}) {
             JsonNode a = byIri.get(article(n));

@@ -184,6 +184,26 @@ class PointInTimeLawApiTest {
     }
 
     @Test
+    void aProvisionKeepsItsIriAndShowsItsVersions() {
+        JsonNode art26 = api.getJson("/api/frameworks/eu-ai-act/requirements/Article%2026(1)");
+        assertThat(art26.get("iri").asString()).isEqualTo("https://w3id.org/crosswalk/eu-ai-act/2024/art_26__para_1");
+        JsonNode versions = art26.get("versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("change_kind").asString()).isEqualTo("enacted");
+        assertThat(versions.get(0).get("valid_until").asString()).isEqualTo("2026-07-27");
+        assertThat(versions.get(1).get("change_kind").asString()).isEqualTo("rescheduled");
+        assertThat(versions.get(1).get("made_by").asString()).isEqualTo("Article 1(40)(b) of Regulation (EU) 2026/1744");
+        assertThat(versions.get(1).has("valid_until") && !versions.get(1).get("valid_until").isNull()).isFalse();
+        JsonNode ba = api.getJson("/api/frameworks/eu-ai-act/requirements/Article%205(1)(ba)").get("versions");
+        assertThat(ba).hasSize(1);
+        assertThat(ba.get(0).get("change_kind").asString()).isEqualTo("inserted");
+        assertThat(ba.get(0).get("text_status").asString()).isEqualTo("pending");
+        assertThat(ba.get(0).get("effect").asString()).isNotBlank();
+        assertThat(ba.get(0).get("sources")).isNotEmpty();
+        assertThat(api.getJson("/api/frameworks/iso42001/requirements/6.1.2").get("versions")).isEmpty();
+    }
+
+    @Test
     void healthAndReportsStateTheConsolidatedVersionTheyAnswerFrom() {
         JsonNode health = api.getJson("/api/health");
         assertThat(health.get("law").get("eu-ai-act").get("consolidatedVersion").asString()).startsWith("Regulation (EU) 2024/1689");
