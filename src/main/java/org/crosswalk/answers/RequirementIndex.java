@@ -24,13 +24,13 @@ public final class RequirementIndex {
     public record Requirement(String iri, String framework, String localId, String notation, String label, String parent) {}
     public record Code(String code, String iri, String label) {}
 
-    private final Map<String, Framework> frameworks = new LinkedHashMap<>();
-    private final Map<String, Requirement> byIri = new HashMap<>();
+    private volatile Map<String, Framework> frameworks = new LinkedHashMap<>();
+    private volatile Map<String, Requirement> byIri = new HashMap<>();
     /** framework id → normalised alias → requirement */
-    private final Map<String, Map<String, Requirement>> aliases = new HashMap<>();
-    private final Map<String, Code> evidence = new LinkedHashMap<>();
-    private final Map<String, Code> roles = new LinkedHashMap<>();
-    private final Map<String, Code> systems = new LinkedHashMap<>();
+    private volatile Map<String, Map<String, Requirement>> aliases = new HashMap<>();
+    private volatile Map<String, Code> evidence = new LinkedHashMap<>();
+    private volatile Map<String, Code> roles = new LinkedHashMap<>();
+    private volatile Map<String, Code> systems = new LinkedHashMap<>();
 
     public static RequirementIndex load(CrosswalkStore store) {
         RequirementIndex index = new RequirementIndex();
@@ -65,6 +65,20 @@ public final class RequirementIndex {
             return null;
         });
         return index;
+    }
+
+    /**
+     * Reads the ids again after the reference data changed (a framework imported, a suggestion accepted),
+     * so the new ids resolve without a restart. Each map is swapped whole; readers never see one half-filled.
+     */
+    public void reload(CrosswalkStore store) {
+        RequirementIndex fresh = load(store);
+        byIri = fresh.byIri;
+        aliases = fresh.aliases;
+        evidence = fresh.evidence;
+        roles = fresh.roles;
+        systems = fresh.systems;
+        frameworks = fresh.frameworks;
     }
 
     private static void select(RDFConnection conn, String sparql, java.util.function.Consumer<Map<String, String>> row) {

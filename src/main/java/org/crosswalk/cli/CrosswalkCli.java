@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "crosswalk", mixinStandardHelpOptions = true, version = "crosswalk 0.1.0",
         description = "Crosswalk: AI-governance frameworks and the mappings between them.",
         subcommands = {CrosswalkCli.Validate.class, CrosswalkCli.Query.class, CrosswalkCli.Coverage.class,
-                CrosswalkCli.Gaps.class, CrosswalkCli.Export.class, AdminCommand.class})
+                CrosswalkCli.Gaps.class, CrosswalkCli.Export.class, ImportFrameworkCommand.class,
+                SuggestCommands.Suggest.class, SuggestCommands.Evaluate.class, ReviewCommand.class, AdminCommand.class})
 public final class CrosswalkCli {
     static {
         // Before any logger exists: the CLI's own logging setup (warnings on stderr, stdout kept for results).
@@ -66,6 +67,8 @@ public final class CrosswalkCli {
             // Errors the user can act on, one line each, no stack trace.
             String message = switch (e) {
                 case DataValidationException d -> String.join(System.lineSeparator(), d.problems());
+                case org.crosswalk.imports.ImportException i -> String.join(System.lineSeparator(), i.problems())
+                        + System.lineSeparator() + "Nothing was stored.";
                 case UnknownIdException u -> u.getMessage();
                 case InvalidInputException i -> i.getMessage();
                 case IllegalArgumentException i -> i.getMessage();

@@ -67,11 +67,13 @@ public final class GraphBuilder {
                 problems.add(sources.displayName(sources.shapesFile()) + ":1: not valid SHACL: " + e.getMessage());
             }
         }
-        if (!problems.isEmpty()) throw new DataValidationException(problems);
+        // Mapping files are still read when a catalogue is broken, so one run lists every problem; only the
+        // check that their ends exist needs the catalogues whole.
+        boolean cataloguesRead = problems.isEmpty();
 
         addSortKeys(model);
-        LawVersions.Counts lawVersions = LawVersions.derive(model, problems);
-        if (!problems.isEmpty()) throw new DataValidationException(problems);
+        // Law versions need the catalogues whole; their problems are listed with the mapping files' below.
+        LawVersions.Counts lawVersions = cataloguesRead ? LawVersions.derive(model, problems) : new LawVersions.Counts(0, 0, 0);
         Map<String, String> frameworkOf = new HashMap<>();
         model.listStatements(null, SKOS.inScheme, (RDFNode) null)
                 .forEach(s -> frameworkOf.put(s.getSubject().getURI(), s.getObject().asResource().getURI()));
@@ -83,6 +85,7 @@ public final class GraphBuilder {
             if (result.set() == null) continue;
             addMappingSet(model, result.set(), name);
             for (MappingRecord m : result.mappings()) {
+                if (!cataloguesRead) continue;
                 checkEnd(m.subject(), "subject_id", m, frameworkOf, result.set(), problems);
                 checkEnd(m.object(), "object_id", m, frameworkOf, result.set(), problems);
                 locator.put(m.iri(), m.location());

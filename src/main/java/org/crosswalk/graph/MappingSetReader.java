@@ -1,6 +1,7 @@
 package org.crosswalk.graph;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,27 +34,105 @@ public final class MappingSetReader {
     private MappingSetReader() {}
 
     public static Result read(Path file, String displayName, List<String> problems) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            problems.add(displayName + ":1: cannot be read: " + e.getMessage());
+            return new Result(null, List.of());
+        }
+        return read(lines, displayName, problems);
+    }
+
+    /**
+     * Reads a mapping set from its lines. Rows are checked one by one before sssom-java sees them: a row
+     * whose column count differs from the header's (a value removed, so later values shift) is reported at
+     * its own line and left out, and a row sssom-java cannot parse is located by parsing it alone, so one
+     * bad row never hides the others nor stops the reading with an unlocated exception.
+     */
+    public static Result read(List<String> lines, String displayName, List<String> problems) {
+        List<String> found = new ArrayList<>();
+        Result result = readRows(lines, displayName, found);
+        // In file order, whichever check found them, so a curator walks the file once.
+        found.sort(java.util.Comparator.comparingInt(MappingSetReader::lineOf));
+        problems.addAll(found);
+        return result;
+    }
+
+    private static int lineOf(String problem) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^:]*:(\\d+):").matcher(problem);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+    }
+
+    private static Result readRows(List<String> lines, String displayName, List<String> problems) {
+        int headerLine = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#") || line.isBlank()) continue;
+            headerLine = i;
+            break;
+        }
+        if (headerLine < 0) {
+            problems.add(displayName + ":" + Math.max(1, lines.size()) + ": no column header line (subject_id, predicate_id, ...)");
+            return new Result(null, List.of());
+        }
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < headerLine; i++) {
+            if (lines.get(i).startsWith("#")) head.append(lines.get(i)).append('\n');
+        }
+        String[] columns = lines.get(headerLine).split("\t", -1);
+        head.append(lines.get(headerLine)).append('\n');
+        String header = head.toString();
+        try {
+            parse(header);
+        } catch (SSSOMFormatException | IOException | RuntimeException e) {
+            problems.add(displayName + ":" + (headerLine + 1) + ": the metadata header or column line is not valid SSSOM: " + message(e));
+            return new Result(null, List.of());
+        }
+
+        List<Integer> rowLines = new ArrayList<>();
+        for (int i = headerLine + 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) continue;
+            int count = line.split("\t", -1).length;
+            if (count != columns.length) {
+                problems.add(displayName + ":" + (i + 1) + ": " + count + " column" + (count == 1 ? "" : "s")
+                        + " where the header has " + columns.length
+                        + ": a value is missing or extra, so the values after it are in the wrong columns");
+                continue;
+            }
+            rowLines.add(i);
+        }
         MappingSet set;
         try {
-            TSVReader reader = new TSVReader(file.toFile());
-            reader.setExtraMetadataPolicy(ExtraMetadataPolicy.DEFINED);
-            // Keep set-level slots (subject_source, object_source, mapping_date) on the set: sssom-java would
-            // otherwise push them down into every mapping and leave the set without them.
-            reader.setPropagationEnabled(false);
-            set = reader.read();
-        } catch (SSSOMFormatException | IOException e) {
-            problems.add(displayName + ":1: not a valid SSSOM TSV file: " + e.getMessage());
-            return new Result(null, List.of());
+            set = parse(header + joined(lines, rowLines));
+        } catch (SSSOMFormatException | IOException | RuntimeException whole) {
+            // Find the rows sssom-java refuses, each parsed on its own, and read the rest together.
+            List<Integer> good = new ArrayList<>();
+            for (int line : rowLines) {
+                try {
+                    parse(header + lines.get(line) + "\n");
+                    good.add(line);
+                } catch (SSSOMFormatException | IOException | RuntimeException e) {
+                    problems.add(displayName + ":" + (line + 1) + ": " + message(e));
+                }
+            }
+            rowLines = good;
+            try {
+                set = parse(header + joined(lines, rowLines));
+            } catch (SSSOMFormatException | IOException | RuntimeException e) {
+                problems.add(displayName + ":" + (headerLine + 1) + ": not a valid SSSOM TSV file: " + message(e));
+                return new Result(null, List.of());
+            }
         }
         if (set.getMappingSetId() == null) problems.add(displayName + ":1: mapping_set_id is missing");
         if (set.getLicense() == null) problems.add(displayName + ":1: license is missing");
 
-        List<Integer> rowLines = rowLineNumbers(file);
         List<Mapping> rows = set.getMappings();
         List<MappingRecord> records = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            String where = displayName + ":" + (i < rowLines.size() ? rowLines.get(i) : "?");
+            String where = displayName + ":" + (i < rowLines.size() ? rowLines.get(i) + 1 : "?");
             MappingRecord record = toRecord(rows.get(i), set, where, problems);
             if (record == null) continue;
             if (!seen.add(record.iri())) {
@@ -63,6 +142,29 @@ public final class MappingSetReader {
             records.add(record);
         }
         return new Result(set, records);
+    }
+
+    private static MappingSet parse(String text) throws SSSOMFormatException, IOException {
+        TSVReader reader = new TSVReader(new StringReader(text));
+        reader.setExtraMetadataPolicy(ExtraMetadataPolicy.DEFINED);
+        // Keep set-level slots (subject_source, object_source, mapping_date) on the set: sssom-java would
+        // otherwise push them down into every mapping and leave the set without them.
+        reader.setPropagationEnabled(false);
+        return reader.read();
+    }
+
+    private static String joined(List<String> lines, List<Integer> which) {
+        StringBuilder sb = new StringBuilder();
+        for (int i : which) sb.append(lines.get(i)).append('\n');
+        return sb.toString();
+    }
+
+    /** The exception's own message, without the class names sssom-java and java.time put in front. */
+    private static String message(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.time.format.DateTimeParseException) return "a date column holds '"
+                + ((java.time.format.DateTimeParseException) e).getParsedString() + "', which is not a date (YYYY-MM-DD)";
+        return m.replaceAll("\\s+", " ").strip();
     }
 
     private static MappingRecord toRecord(Mapping m, MappingSet set, String where, List<String> problems) {
@@ -130,26 +232,5 @@ public final class MappingSetReader {
 
     private static String shortSkos(String iri) {
         return iri == null ? "(none)" : iri.replace(SKOS.uri, "skos:");
-    }
-
-    /** Line numbers of the mapping rows: after the '#' header and the column header, blank lines skipped. */
-    private static List<Integer> rowLineNumbers(Path file) {
-        List<Integer> lines = new ArrayList<>();
-        try {
-            List<String> all = Files.readAllLines(file);
-            boolean header = false;
-            for (int i = 0; i < all.size(); i++) {
-                String line = all.get(i);
-                if (line.startsWith("#") || line.isBlank()) continue;
-                if (!header) {
-                    header = true;
-                    continue;
-                }
-                lines.add(i + 1);
-            }
-        } catch (IOException e) {
-            // the reader reported it already
-        }
-        return lines;
     }
 }

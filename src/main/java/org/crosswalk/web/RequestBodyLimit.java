@@ -37,9 +37,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private final long maxBytes;
+    /** Framework catalogues are larger than profiles (NIST SP 800-53 HIGH: 2 MB): their own limit. */
+    private final long maxImportBytes;
 
-    RequestBodyLimit(@Value("${crosswalk.max-request-body:1MB}") DataSize max) {
+    RequestBodyLimit(@Value("${crosswalk.max-request-body:1MB}") DataSize max,
+            @Value("${crosswalk.max-import-size:32MB}") DataSize maxImport) {
         this.maxBytes = max.toBytes();
+        this.maxImportBytes = maxImport.toBytes();
     }
 
     static String detail(long limit) {
@@ -58,6 +62,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith("/api/imports/") ? maxImportBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
