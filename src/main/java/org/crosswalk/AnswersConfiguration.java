@@ -23,8 +23,9 @@ public class AnswersConfiguration {
     }
 
     @Bean
-    NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props) {
-        return new NamedQueryRunner(store, library, props.queryTimeout());
+    NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new NamedQueryRunner(store, library, props.queryTimeout(), metrics);
     }
 
     @Bean
