@@ -29,12 +29,14 @@ pairs = d["mapping_sets"]
 print("curated+derived per pair:", "; ".join("%s %d+%d" % (p["id"], p["curated"], p["derived"]) for p in pairs))'
 
 echo; echo "## Coverage (full / partial / none of total leaves, percent_full)"
-for q in "source=iso42001&target=eu-ai-act" \
-         "source=iso42001&target=eu-ai-act&role=provider&system=high-risk" \
-         "source=iso42001&target=eu-ai-act&role=deployer&system=high-risk" \
+# EU AI Act answers depend on the date (point-in-time law, default today): pin it to the day every
+# modelled obligation applies (2 August 2028), so the figures do not drift with the calendar.
+for q in "source=iso42001&target=eu-ai-act&asOf=2028-08-02" \
+         "source=iso42001&target=eu-ai-act&role=provider&system=high-risk&asOf=2028-08-02" \
+         "source=iso42001&target=eu-ai-act&role=deployer&system=high-risk&asOf=2028-08-02" \
          "source=iso42001&target=nist-ai-rmf" \
          "source=iso27001&target=iso42001" \
-         "source=nist-ai-rmf&target=eu-ai-act"; do
+         "source=nist-ai-rmf&target=eu-ai-act&asOf=2028-08-02"; do
   curl -sf "$BASE/api/coverage?$q" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)["summary"]
@@ -54,7 +56,7 @@ for e in "/api/exports/mapping-sets/iso42001-eu-ai-act.sssom.tsv" \
          "/api/exports/crosswalk/iso42001-eu-ai-act.csv" \
          "/api/exports/crosswalk/iso42001-eu-ai-act.xlsx" \
          "/api/exports/coverage.xlsx?source=iso42001&target=eu-ai-act&target=nist-ai-rmf&target=iso27001" \
-         "/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider&system=high-risk" \
+         "/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider&system=high-risk&asOf=2028-08-02" \
          "/api/exports/graph.ttl" "/api/exports/graph.jsonld" "/api/exports/graph.ttl?framework=eu-ai-act"; do
   printf '| `%s` | %s |\n' "$e" "$(curl -sf -o /dev/null -w '%{size_download}' "$BASE$e")"
 done

@@ -50,9 +50,17 @@ public final class Catalogue {
 
     public record Relative(String iri, String notation, String label, String kind) {}
 
+    /**
+     * {@code officialText}, {@code appliesFrom}, {@code roles} and {@code systems} are the text as enacted;
+     * {@code versions} is the provision's history under later acts (queries/versions.rq), empty for a standard.
+     */
     public record RequirementDetail(String iri, String framework, String notation, String label, String kind,
             String summary, String officialText, String source, String appliesFrom, List<String> roles,
-            List<String> systems, List<Relative> ancestors, List<Relative> children) {}
+            List<String> systems, List<Relative> ancestors, List<Relative> children, List<Version> versions) {}
+
+    /** One version of a provision: in force from validFrom until validUntil (exclusive; null while current). */
+    public record Version(String iri, String validFrom, String validUntil, String changeKind, String madeBy,
+            String textStatus, String effect, List<String> roles, List<String> systems, String applies, List<String> sources) {}
 
     private final NamedQueryRunner runner;
     private final RequirementIndex index;
@@ -97,9 +105,15 @@ public final class Catalogue {
             }
         }
         if (self == null) throw new IllegalStateException("requirement.rq returned no row for " + req.iri());
+        List<Version> versions = new ArrayList<>();
+        for (Map<String, RDFNode> r : runner.run("versions", p).rows()) {
+            versions.add(new Version(s(r, "version"), s(r, "validFrom"), s(r, "validUntil"), s(r, "changeKind"), s(r, "madeBy"),
+                    s(r, "textStatus"), s(r, "effect"), words(s(r, "roles")), words(s(r, "systems")), s(r, "applies"),
+                    words(s(r, "sources"))));
+        }
         return new RequirementDetail(req.iri(), req.framework(), s(self, "notation"), s(self, "label"), s(self, "kind"),
                 s(self, "summary"), s(self, "officialText"), s(self, "source"), s(self, "appliesFrom"),
-                words(s(self, "roles")), words(s(self, "systems")), ancestors, children);
+                words(s(self, "roles")), words(s(self, "systems")), ancestors, children, versions);
     }
 
     private static List<String> words(String s) {

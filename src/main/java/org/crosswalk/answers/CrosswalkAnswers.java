@@ -77,7 +77,8 @@ public final class CrosswalkAnswers {
     }
 
     public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
-        ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters));
+        String asOf = effectiveDate(filters.asOf());
+        ResultTable t = runner.run("coverage", holdingParameters(holdings, target, filters, asOf));
         List<RequirementStatus> statuses = statuses(t, target);
         int full = 0, partial = 0, none = 0;
         for (RequirementStatus r : statuses) {
@@ -87,17 +88,89 @@ public final class CrosswalkAnswers {
                 none += r.leaves().none();
             }
         }
-        return new CoverageAnswer(describe(holdings), target, filters, Summary.of(full, partial, none), statuses);
+        Law law = law(target, asOf);
+        return new CoverageAnswer(describe(holdings), target, filters, law, Summary.of(full, partial, none), statuses,
+                notYetApplicable(target, filters, law));
     }
 
     public GapAnswer gaps(Holdings holdings, String target, Filters filters, boolean includePartial) {
-        Map<String, List<Node>> p = holdingParameters(holdings, target, filters);
-        p.put("includePartial", List.of(NodeFactory.createLiteralDT(Boolean.toString(includePartial), XSDDatatype.XSDboolean)));
-        List<RequirementStatus> gaps = statuses(runner.run("gaps", p), target);
-        return new GapAnswer(describe(holdings), target, filters, includePartial, gaps.size(), gaps);
+        // The gaps are the coverage answer kept to status none (and partial): one query, one rule.
+        String asOf = effectiveDate(filters.asOf());
+        Map<String, List<Node>> p = holdingParameters(holdings, target, filters, asOf);
+        p.put("onlyGaps", List.of(bool(true)));
+        p.put("includePartial", List.of(bool(includePartial)));
+        List<RequirementStatus> gaps = statuses(runner.run("coverage", p), target);
+        Law law = law(target, asOf);
+        return new GapAnswer(describe(holdings), target, filters, law, includePartial, gaps.size(), gaps,
+                notYetApplicable(target, filters, law));
     }
 
-    private Map<String, List<Node>> holdingParameters(Holdings h, String target, Filters f) {
+    // ------------------------------------------------------------------ point-in-time law
+
+    /** The date an answer reads the law on: the one asked, else today (the queries default to today too). */
+    static String effectiveDate(String asOf) {
+        if (asOf == null || asOf.isBlank()) return java.time.LocalDate.now().toString();
+        date(asOf); // validates
+        return asOf;
+    }
+
+    /** Which version of the law answers on that date (queries/consolidated.rq); none for a standard. */
+    public Law law(String framework, String asOf) {
+        for (Map<String, RDFNode> r : runner.run("consolidated", Map.of("asOf", List.of(date(asOf)))).rows()) {
+            if (framework.equals(s(r, "framework"))) return new Law(asOf, s(r, "consolidatedVersion"), s(r, "since"));
+        }
+        return new Law(asOf, null, null);
+    }
+
+    /** Every catalogued legal act with its consolidated version on that date, for /api/health. */
+    public Map<String, Law> laws(String asOf) {
+        Map<String, Law> out = new LinkedHashMap<>();
+        for (Map<String, RDFNode> r : runner.run("consolidated", Map.of("asOf", List.of(date(asOf)))).rows()) {
+            out.put(s(r, "framework"), new Law(asOf, s(r, "consolidatedVersion"), s(r, "since")));
+        }
+        return out;
+    }
+
+    private List<NotYetApplicable> notYetApplicable(String target, Filters f, Law law) {
+        if (law.consolidatedVersion() == null) return List.of();
+        Map<String, List<Node>> p = new HashMap<>();
+        p.put("target", List.of(lit(target)));
+        p.put("asOf", List.of(date(law.asOf())));
+        if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
+        if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
+        List<NotYetApplicable> out = new ArrayList<>();
+        for (Map<String, RDFNode> r : runner.run("upcoming", p).rows()) {
+            out.add(new NotYetApplicable(s(r, "requirement"), s(r, "notation"), s(r, "label"), s(r, "appliesFrom"),
+                    s(r, "systemClass"), s(r, "dateSetBy")));
+        }
+        return out;
+    }
+
+    /** What changed for a role and system class between two dates (queries/changes.rq). */
+    public ChangesAnswer changes(String target, String role, String system, String from, String to) {
+        index.framework(target);
+        requireFiltersApply(target, role != null, system != null);
+        String d1 = effectiveDate(from);
+        String d2 = effectiveDate(to);
+        if (d1.compareTo(d2) > 0) {
+            throw new InvalidInputException("'from' (" + d1 + ") is after 'to' (" + d2 + ")", null, "from");
+        }
+        Map<String, List<Node>> p = new HashMap<>();
+        p.put("target", List.of(lit(target)));
+        p.put("from", List.of(date(d1)));
+        p.put("to", List.of(date(d2)));
+        if (role != null) p.put("role", List.of(lit(index.role(role).code())));
+        if (system != null) p.put("system", List.of(lit(index.system(system).code())));
+        List<Change> changes = new ArrayList<>();
+        for (Map<String, RDFNode> r : runner.run("changes", p).rows()) {
+            changes.add(new Change(s(r, "requirement"), s(r, "notation"), s(r, "label"), s(r, "systemClass"), s(r, "change"),
+                    s(r, "appliesBefore"), s(r, "appliesAfter"), s(r, "madeBy"), s(r, "changeKind"), s(r, "dateSetBy"),
+                    s(r, "textStatus"), s(r, "effect")));
+        }
+        return new ChangesAnswer(target, role, system, law(target, d1), law(target, d2), changes.size(), changes);
+    }
+
+    private Map<String, List<Node>> holdingParameters(Holdings h, String target, Filters f, String asOf) {
         index.framework(target);
         Map<String, List<Node>> p = new HashMap<>();
         if (h.source() == null || h.source().isBlank()) {
@@ -121,7 +194,7 @@ public final class CrosswalkAnswers {
         if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
         if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
         requireFiltersApply(target, f.role() != null, f.system() != null);
-        if (f.asOf() != null) p.put("asOf", List.of(date(f.asOf())));
+        p.put("asOf", List.of(date(asOf)));
         return p;
     }
 
@@ -163,7 +236,7 @@ public final class CrosswalkAnswers {
             String parent = index.byIri(e.getKey()).isPresent() ? parentOf(e.getKey()) : null;
             out.add(new RequirementStatus(e.getKey(), s(r, "notation"), s(r, "label"), s(r, "kind"), parent,
                     s(r, "status"), new LeafCounts(i(r, "full"), i(r, "partial"), i(r, "none"), i(r, "total")),
-                    why.get(e.getKey())));
+                    emptyToNull(s(r, "applies")), why.get(e.getKey())));
         }
         return out;
     }
@@ -219,6 +292,10 @@ public final class CrosswalkAnswers {
         return NodeFactory.createLiteralString(s);
     }
 
+    static Node bool(boolean b) {
+        return NodeFactory.createLiteralDT(Boolean.toString(b), XSDDatatype.XSDboolean);
+    }
+
     static Node iri(String s) {
         return NodeFactory.createURI(s);
     }
@@ -230,6 +307,10 @@ public final class CrosswalkAnswers {
             throw new IllegalArgumentException("'" + iso + "' is not a date (YYYY-MM-DD)");
         }
         return NodeFactory.createLiteralDT(iso, XSDDatatype.XSDdate);
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static String s(Map<String, RDFNode> row, String col) {

@@ -35,6 +35,39 @@ public final class Views {
 
     public record Filters(String role, String system, String asOf) {}
 
+    /**
+     * The law an answer reads: the date asked (today when none was given) and, for a catalogued legal act,
+     * its consolidated version on that date (queries/consolidated.rq).
+     */
+    public record Law(String asOf, String consolidatedVersion, String since) {}
+
+    /** An obligation in scope that does not apply yet on the date asked, with its date and why (queries/upcoming.rq). */
+    public record NotYetApplicable(String requirement, String notation, String label, String appliesFrom,
+            String systemClass, String dateSetBy) {}
+
+    /** One change between two dates (queries/changes.rq). */
+    public record Change(String requirement, String notation, String label, String systemClass, String change,
+            String appliesBefore, String appliesAfter, String madeBy, String changeKind, String dateSetBy,
+            String textStatus, String effect) {}
+
+    public record ChangesAnswer(String target, String role, String system, Law from, Law to, int count, List<Change> changes)
+            implements Tabular {
+        public List<String> csvHeader() {
+            return List.of("requirement", "title", "system_class", "change", "applies_before", "applies_after",
+                    "made_by", "change_kind", "date_set_by", "text_status", "effect");
+        }
+
+        public List<List<String>> csvRows() {
+            List<List<String>> rows = new ArrayList<>();
+            for (Change c : changes) {
+                rows.add(List.of(c.notation(), c.label(), nz(c.systemClass()), c.change(), nz(c.appliesBefore()),
+                        nz(c.appliesAfter()), nz(c.madeBy()), nz(c.changeKind()), nz(c.dateSetBy()), nz(c.textStatus()),
+                        nz(c.effect())));
+            }
+            return rows;
+        }
+    }
+
     /** Counts over the applicable leaf requirements; percent_full = full / total. */
     public record Summary(int full, int partial, int none, int total, double percentFull) {
         public static Summary of(int full, int partial, int none) {
@@ -50,42 +83,50 @@ public final class Views {
 
     public record LeafCounts(int full, int partial, int none, int total) {}
 
+    /** {@code applies}: for an EU AI Act provision, from when it applies on the date asked and which act set that date. */
     public record RequirementStatus(String iri, String notation, String label, String kind, String parent,
-            String status, LeafCounts leaves, List<Justification> justifications) {}
+            String status, LeafCounts leaves, String applies, List<Justification> justifications) {}
 
     public record Holding(String source, List<String> satisfied, List<String> partiallySatisfied, List<String> evidence) {}
 
-    public record CoverageAnswer(Holding holding, String target, Filters filters, Summary summary,
-            List<RequirementStatus> requirements) implements Tabular {
+    public record CoverageAnswer(Holding holding, String target, Filters filters, Law law, Summary summary,
+            List<RequirementStatus> requirements, List<NotYetApplicable> notYetApplicable) implements Tabular {
         public List<String> csvHeader() {
-            return List.of("requirement", "title", "kind", "status", "leaves_full", "leaves_partial", "leaves_none",
-                    "leaves_total", "justified_by", "relation", "strength", "reason");
+            return STATUS_HEADER;
         }
 
         public List<List<String>> csvRows() {
-            return statusRows(requirements);
+            return statusRows(requirements, law);
         }
     }
 
-    public record GapAnswer(Holding holding, String target, Filters filters, boolean includePartial, int count,
-            List<RequirementStatus> gaps) implements Tabular {
+    public record GapAnswer(Holding holding, String target, Filters filters, Law law, boolean includePartial, int count,
+            List<RequirementStatus> gaps, List<NotYetApplicable> notYetApplicable) implements Tabular {
         public List<String> csvHeader() {
-            return new CoverageAnswer(holding, target, filters, null, gaps).csvHeader();
+            return STATUS_HEADER;
         }
 
         public List<List<String>> csvRows() {
-            return statusRows(gaps);
+            return statusRows(gaps, law);
         }
     }
 
-    static List<List<String>> statusRows(List<RequirementStatus> statuses) {
+    /** Every status row says which law it read: the date and, for the EU AI Act, the consolidated version. */
+    static final List<String> STATUS_HEADER = List.of("requirement", "title", "kind", "status", "leaves_full",
+            "leaves_partial", "leaves_none", "leaves_total", "applies", "justified_by", "relation", "strength", "reason",
+            "as_of", "law");
+
+    static List<List<String>> statusRows(List<RequirementStatus> statuses, Law law) {
         List<List<String>> rows = new ArrayList<>();
+        List<String> lawColumns = List.of(law == null ? "" : nz(law.asOf()), law == null ? "" : nz(law.consolidatedVersion()));
         for (RequirementStatus r : statuses) {
             List<String> base = List.of(r.notation(), r.label(), r.kind(), r.status(), Integer.toString(r.leaves().full()),
-                    Integer.toString(r.leaves().partial()), Integer.toString(r.leaves().none()), Integer.toString(r.leaves().total()));
+                    Integer.toString(r.leaves().partial()), Integer.toString(r.leaves().none()), Integer.toString(r.leaves().total()),
+                    nz(r.applies()));
             if (r.justifications().isEmpty()) {
                 List<String> row = new ArrayList<>(base);
                 row.addAll(List.of("", "", "", ""));
+                row.addAll(lawColumns);
                 rows.add(row);
             }
             for (Justification j : r.justifications()) {
@@ -94,6 +135,7 @@ public final class Views {
                 row.add(nz(j.relation()));
                 row.add(j.strength() == null ? "" : j.strength().toString());
                 row.add(nz(j.reason()));
+                row.addAll(lawColumns);
                 rows.add(row);
             }
         }

@@ -151,7 +151,7 @@ public final class CrosswalkCli {
         String role;
         @Option(names = "--system", description = "EU AI Act system class: prohibited, high-risk, transparency, gpai, gpai-systemic")
         String system;
-        @Option(names = "--as-of", description = "Only obligations applying on this date (YYYY-MM-DD)")
+        @Option(names = "--as-of", description = "The law as it stands on this date (YYYY-MM-DD; default: today): provision versions in force, obligations applying")
         String asOf;
         @Option(names = {"-f", "--format"}, description = "csv, xlsx or json (default: from the output file's extension, else csv)")
         String format;

@@ -86,7 +86,17 @@ public final class Exports {
 
     public void sssom(String pairId, OutputStream out) throws IOException {
         Framework[] p = pair(pairId);
-        SssomExport.write(SssomExport.build(p[0], p[1], mappings), out);
+        var set = SssomExport.build(p[0], p[1], mappings);
+        // A mapping names a provision, whatever its version; the set says which law it was read against.
+        String today = java.time.LocalDate.now().toString();
+        for (Framework f : p) {
+            var law = answers.law(f.id(), today);
+            if (law.consolidatedVersion() != null) {
+                set.setMappingSetDescription(set.getMappingSetDescription() + " " + f.id() + " on " + today + ": "
+                        + law.consolidatedVersion() + " (provision IRIs do not change with versions).");
+            }
+        }
+        SssomExport.write(set, out);
     }
 
     public void oscal(String pairId, OutputStream out) throws IOException {
@@ -161,7 +171,7 @@ public final class Exports {
     private record CoverageSummaries(List<CoverageAnswer> answers) implements Tabular {
         public List<String> csvHeader() {
             return List.of("target", "source", "satisfied", "partially_satisfied", "evidence", "role", "system", "as_of",
-                    "full", "partial", "none", "total", "percent_full");
+                    "full", "partial", "none", "total", "percent_full", "law");
         }
 
         public List<List<String>> csvRows() {
@@ -172,8 +182,8 @@ public final class Exports {
                 var s = a.summary();
                 rows.add(java.util.Arrays.asList(a.target(), h.source(), String.join(" ", h.satisfied()),
                         String.join(" ", h.partiallySatisfied()), String.join(" ", h.evidence()), f.role(), f.system(),
-                        f.asOf(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
-                        Integer.toString(s.total()), Double.toString(s.percentFull())));
+                        a.law().asOf(), Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
+                        Integer.toString(s.total()), Double.toString(s.percentFull()), a.law().consolidatedVersion()));
             }
             return rows;
         }

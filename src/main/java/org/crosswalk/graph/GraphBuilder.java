@@ -42,7 +42,12 @@ import org.incenp.obofoundry.sssom.model.MappingSet;
 public final class GraphBuilder {
 
     /** The outcome: the graph to store, its version, and counts for logs and health. */
-    public record BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings) {}
+    public record BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings, LawVersions.Counts lawVersions) {
+        /** A graph built without legal acts to version (tests of the store, hand-made graphs). */
+        public BuiltGraph(Model model, String version, int curatedMappings, int derivedMappings) {
+            this(model, version, curatedMappings, derivedMappings, new LawVersions.Counts(0, 0, 0));
+        }
+    }
 
     private GraphBuilder() {}
 
@@ -65,6 +70,8 @@ public final class GraphBuilder {
         if (!problems.isEmpty()) throw new DataValidationException(problems);
 
         addSortKeys(model);
+        LawVersions.Counts lawVersions = LawVersions.derive(model, problems);
+        if (!problems.isEmpty()) throw new DataValidationException(problems);
         Map<String, String> frameworkOf = new HashMap<>();
         model.listStatements(null, SKOS.inScheme, (RDFNode) null)
                 .forEach(s -> frameworkOf.put(s.getSubject().getURI(), s.getObject().asResource().getURI()));
@@ -94,7 +101,7 @@ public final class GraphBuilder {
         String version = sources.version();
         model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), RDF.type, Vocab.Dataset);
         model.add(ResourceFactory.createResource("https://w3id.org/crosswalk/dataset"), Vocab.dataVersion, version);
-        return new BuiltGraph(model, version, curated.size(), derived.size());
+        return new BuiltGraph(model, version, curated.size(), derived.size(), lawVersions);
     }
 
     /**
@@ -112,6 +119,10 @@ public final class GraphBuilder {
         if (known != null) return known;
         Statement order = r.getProperty(Vocab.order);
         String own = String.format("%04d", order != null && order.getObject().isLiteral() ? order.getInt() : 0);
+        // An inserted provision (Article 5(1)(ba)) sorts after its namesake sibling (b) and all below it:
+        // '~' sorts after the '.' that starts a child's key.
+        Statement inserted = r.getProperty(Vocab.insertedOrder);
+        if (inserted != null && inserted.getObject().isLiteral()) own += String.format("~%02d", inserted.getInt());
         Statement parent = r.getProperty(SKOS.broader);
         String key = parent != null && parent.getObject().isResource() && depth < 20
                 ? sortKey(parent.getResource(), keys, depth + 1) + "." + own : own;

@@ -34,6 +34,7 @@ public final class Vocab {
     public static final Property officialText = cwp("officialText");
     public static final Property order = cwp("order");
     public static final Property sortKey = cwp("sortKey");
+    public static final Property insertedOrder = cwp("insertedOrder");
 
     public static final Resource SssomMappingSet = ResourceFactory.createResource(SSSOM + "MappingSet");
     public static final Property mappingJustification = ResourceFactory.createProperty(SSSOM + "mapping_justification");

@@ -74,7 +74,9 @@ public final class EmbeddedStore implements CrosswalkStore {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            log.info("Built store {} ({} curated + {} derived mappings)", dir, built.curatedMappings(), built.derivedMappings());
+            log.info("Built store {} ({} curated + {} derived mappings; {} provision versions, {} stated by amending acts, {} rescheduled by application rules)",
+                    dir, built.curatedMappings(), built.derivedMappings(), built.lawVersions().versions(),
+                    built.lawVersions().stated(), built.lawVersions().rescheduled());
         } else {
             log.info("Reusing store {} for unchanged data version {}", dir, version.substring(0, 16));
         }

@@ -99,7 +99,7 @@ public class CrosswalkController {
 
     @GetMapping("/gaps")
     @Operation(summary = "Requirements of the target left uncovered, with the reason",
-            description = "queries/gaps.rq: status none (and partial with includePartial), filtered by EU AI Act role, system class and date; an explicit no-relationship mapping says why.")
+            description = "queries/coverage.rq with onlyGaps: status none (and partial with includePartial), filtered by EU AI Act role, system class and the law in force on asOf (default today); an explicit no-relationship mapping says why, and each row says from when the provision applies and which act set that date.")
     public GapAnswer gaps(
             @Parameter(description = SOURCE_DOC) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "eu-ai-act") String target,
@@ -133,6 +133,18 @@ public class CrosswalkController {
             @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "false") boolean includePartial) {
         return answers.gaps(HoldingsCsv.parse(csv, source), target, new Filters(role, system, asOf), includePartial);
+    }
+
+    @GetMapping("/changes")
+    @Operation(summary = "What changed in the law for a role and system class between two dates",
+            description = "queries/changes.rq: EU AI Act obligations added, removed, moved in time or amended between the law on 'from' and on 'to' (point-in-time versions; default today), each with its dates, the act that made the change and the provision that sets the date.")
+    public ChangesAnswer changes(
+            @RequestParam(defaultValue = "eu-ai-act") String target,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String system,
+            @Parameter(description = "YYYY-MM-DD (default today)") @RequestParam(required = false) String from,
+            @Parameter(description = "YYYY-MM-DD (default today)") @RequestParam(required = false) String to) {
+        return answers.changes(target, role, system, from, to);
     }
 
     @GetMapping("/evidence")

@@ -211,7 +211,7 @@ class ExportsApiTest {
         assertThat(get("/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider").statusCode()).isEqualTo(200);
         // A gap report for an organisation's profile, POSTed as CSV, lists what the profile leaves open.
         HttpResponse<byte[]> profileGaps = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/exports/gaps.csv?target=eu-ai-act&role=deployer&system=high-risk"))
+                URI.create("http://localhost:" + port + "/api/exports/gaps.csv?target=eu-ai-act&role=deployer&system=high-risk&asOf=2028-08-02"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("framework,requirement,status\niso42001,A.9.4,full\n")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

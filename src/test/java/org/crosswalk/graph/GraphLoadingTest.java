@@ -75,6 +75,38 @@ class GraphLoadingTest {
     }
 
     @Test
+    void anAmendingActIsDataAndItsVersionsMayNotOverlap() throws IOException {
+        DataSources sources = copyOfRealData();
+        // A second act replacing Article 26(1) from 1 January 2030: a data file, no code. It loads, and the
+        // provision gets one more version after the 2026 one.
+        Path next = tmp.resolve("ontology/amendments/2030-1.ttl");
+        String act = """
+                @prefix cw: <https://w3id.org/crosswalk/ontology#> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                @prefix dcterms: <http://purl.org/dc/terms/> .
+                <https://w3id.org/crosswalk/eu-ai-act/2024/%s/version/%s> a cw:ProvisionVersion ;
+                    cw:versionOf <https://w3id.org/crosswalk/eu-ai-act/2024/%s> ;
+                    cw:validFrom "%s"^^xsd:date ; cw:changeKind cw:Replaced ;
+                    cw:madeBy <http://data.europa.eu/eli/reg/2026/1744/oj> ;
+                    cw:textStatus cw:Pending ; cw:effect "A test change."@en ; dcterms:source <https://example.org/test> .
+                """;
+        Files.writeString(next, act.formatted("art_26__para_1", "2030-01-01", "art_26__para_1", "2030-01-01"));
+        var built = GraphBuilder.build(sources);
+        var versions = built.model().listSubjectsWithProperty(built.model().createProperty(Vocab.CW + "versionOf"),
+                built.model().createResource("https://w3id.org/crosswalk/eu-ai-act/2024/art_26__para_1")).toList();
+        assertThat(versions).hasSize(3); // enacted 2024, rescheduled 2026, replaced 2030
+        // Every EU AI Act provision has at least one version; some (rescheduled, replaced) more.
+        long provisions = built.model().listSubjectsWithProperty(org.apache.jena.vocabulary.SKOS.inScheme,
+                built.model().createResource("https://w3id.org/crosswalk/eu-ai-act/2024")).toList().size();
+        assertThat(built.lawVersions().versions()).isGreaterThan((int) provisions);
+        assertThat(built.lawVersions().stated()).isEqualTo(19 + 1);
+        // Two stated versions of one provision starting on the same day (Article 4 is replaced by
+        // Regulation (EU) 2026/1744 on 27 July 2026): refused, naming the provision and the day.
+        Files.writeString(next, act.formatted("art_4", "2026-07-27-bis", "art_4", "2026-07-27"));
+        assertThat(catchMessage(sources)).contains("art_4").contains("2026-07-27");
+    }
+
+    @Test
     void badMappingRowIsRefusedWithFileAndRow() throws IOException {
         DataSources sources = copyOfRealData();
         Path file = sources.mappingFiles().getFirst();

@@ -48,6 +48,13 @@ class CrosswalkApiTest {
         api = new ApiClient(port);
     }
 
+    /**
+     * A date on which every EU AI Act obligation of the modelled law applies (the last, Annex I high-risk,
+     * from 2 August 2028 under Regulation (EU) 2026/1744): answers about "all" obligations ask for it
+     * instead of relying on today's date.
+     */
+    static final String ALL_APPLY = "2028-08-02";
+
     private static String article(int n) {
         return "https://w3id.org/crosswalk/eu-ai-act/2024/art_" + n;
     }
@@ -60,7 +67,7 @@ class CrosswalkApiTest {
 
     @Test
     void iso42001CoversTheCoreProviderArticlesOfAHighRiskSystemWithReasons() {
-        JsonNode coverage = api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk");
+        JsonNode coverage = api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk&asOf=" + ALL_APPLY);
         Map<String, JsonNode> reqs = byIri(coverage.get("requirements"));
         for (int n : new int[] {9, 10, 11, 17}) {
             JsonNode a = reqs.get(article(n));
@@ -77,7 +84,7 @@ class CrosswalkApiTest {
 
     @Test
     void prohibitionsClassificationConformityAndGpaiAreGapsWithTheExplicitReason() {
-        JsonNode gaps = api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&role=provider");
+        JsonNode gaps = api.getJson("/api/gaps?source=iso42001&target=eu-ai-act&role=provider&asOf=" + ALL_APPLY);
         Map<String, JsonNode> byIri = byIri(gaps.get("gaps"));
         for (int n : new int[] {5, 6, 43, 53}) {
             JsonNode a = byIri.get(article(n));
@@ -94,8 +101,8 @@ class CrosswalkApiTest {
     @Test
     void deployerFilterDropsProviderOnlyObligationsAndKeepsArticles26And27() {
         Set<String> deployer = new HashSet<>(byIri(api.getJson(
-                "/api/coverage?source=iso42001&target=eu-ai-act&role=deployer").get("requirements")).keySet());
-        Set<String> all = byIri(api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("requirements")).keySet();
+                "/api/coverage?source=iso42001&target=eu-ai-act&role=deployer&asOf=" + ALL_APPLY).get("requirements")).keySet());
+        Set<String> all = byIri(api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&asOf=" + ALL_APPLY).get("requirements")).keySet();
         assertThat(deployer).contains(article(26), article(27));
         assertThat(all).contains(article(16), article(17));
         assertThat(deployer).doesNotContain(article(16), article(17));
@@ -295,17 +302,18 @@ class CrosswalkApiTest {
     @Test
     void annexesAreAssessedAsTheDutiesTheySpellOutAndListingAnnexesNotAtAll() {
         List<String> all = new java.util.ArrayList<>();
-        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act").get("requirements").forEach(r -> all.add(r.get("notation").asString()));
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&asOf=" + ALL_APPLY).get("requirements").forEach(r -> all.add(r.get("notation").asString()));
         assertThat(all).contains("Annex IV", "Annex IV(2)(g)").doesNotContain("Annex III", "Annex III(1)(a)", "Annex I", "Annex XIII");
-        // Annex IV applies with Article 11(1), to providers of high-risk systems, from 2 August 2026.
+        // Annex IV applies with Article 11(1), to providers of high-risk systems: not in 2025, and under
+        // Regulation (EU) 2026/1744 from 2 December 2027 (Annex III) and 2 August 2028 (Annex I).
         List<String> early = new java.util.ArrayList<>();
         api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&asOf=2025-09-01").get("requirements").forEach(r -> early.add(r.get("notation").asString()));
         assertThat(early).contains("Annex XI").doesNotContain("Annex IV(2)(g)");
         List<String> deployer = new java.util.ArrayList<>();
-        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=deployer&system=high-risk").get("requirements").forEach(r -> deployer.add(r.get("notation").asString()));
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=deployer&system=high-risk&asOf=" + ALL_APPLY).get("requirements").forEach(r -> deployer.add(r.get("notation").asString()));
         assertThat(deployer).doesNotContain("Annex IV(2)(g)");
         List<String> provider = new java.util.ArrayList<>();
-        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk").get("requirements").forEach(r -> provider.add(r.get("notation").asString()));
+        api.getJson("/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk&asOf=" + ALL_APPLY).get("requirements").forEach(r -> provider.add(r.get("notation").asString()));
         assertThat(provider).contains("Annex IV(2)(g)");
     }
 
