@@ -49,5 +49,6 @@ echo "| endpoint | n | embedded p50 ms | remote p50 ms | remote / embedded |"
 echo "|---|---|---|---|---|"
 for e in "${endpoints[@]}"; do
   em=$(measure "http://localhost:$EPORT$e"); rm=$(measure "http://localhost:$RPORT$e")
-  python3 -c "print(f'| \`$e\` | $N | $em | $rm | {float('$rm')/float('$em'):.2f} |')"
+  ratio=$(python3 -c "print(round($rm / $em, 2))")
+  echo "| \`$e\` | $N | $em | $rm | $ratio |"
 done
