@@ -28,12 +28,15 @@ public class AnswersConfiguration {
         return DataGeneration.of(store);
     }
 
-    /** Answers are cached by query, parameters and data generation (crosswalk.result-cache-rows=0 turns that off). */
+    /**
+     * Answers are cached by query, parameters and data generation (crosswalk.result-cache-rows=0 turns that
+     * off); the time of every query run on the store is a metric.
+     */
     @Bean
     NamedQueryRunner namedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, CrosswalkProperties props,
-            DataGeneration generation) {
+            DataGeneration generation, io.micrometer.core.instrument.MeterRegistry metrics) {
         return new NamedQueryRunner(store, library, props.queryTimeout(), generation::current,
-                props.resultCacheRows());
+                props.resultCacheRows(), metrics);
     }
 
     @Bean

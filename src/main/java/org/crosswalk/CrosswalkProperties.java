@@ -3,6 +3,7 @@ package org.crosswalk;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.crosswalk.store.RemoteStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mappingsDir  SSSOM mapping sets
  * @param storeDir     root of the embedded TDB2 + Lucene store (one subdirectory per data version)
  * @param sparqlPort   port of the SPARQL endpoint and query UI (0 = any free port)
- * @param queryTimeout cut-off for every SPARQL query on the endpoint
+ * @param queryTimeout cut-off for every SPARQL query on the endpoint, and for every request to a remote store
  * @param resultCacheRows most named-query result rows the REST door keeps cached (0 = no cache)
  * @param admission    how many REST requests run at once and how many may wait (see AdmissionControl)
+ * @param store        {@code embedded} (TDB2 in this process) or {@code remote} (any SPARQL 1.1 store over HTTP)
+ * @param remote       where the remote store is (with {@code store=remote})
+ * @param logQueries   log every SPARQL query (both doors) at INFO; off by default
  */
 @ConfigurationProperties("crosswalk")
 public record CrosswalkProperties(
@@ -25,7 +29,10 @@ public record CrosswalkProperties(
         @DefaultValue("3030") int sparqlPort,
         @DefaultValue("10s") Duration queryTimeout,
         @DefaultValue("200000") long resultCacheRows,
-        @DefaultValue Admission admission) {
+        @DefaultValue Admission admission,
+        @DefaultValue("embedded") String store,
+        @DefaultValue Remote remote,
+        @DefaultValue("false") boolean logQueries) {
 
     /**
      * @param concurrency requests answered at once (0 = twice the processors)
@@ -36,6 +43,31 @@ public record CrosswalkProperties(
             @DefaultValue("500ms") Duration maxWait) {
         public int effectiveConcurrency() {
             return concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * @param datasetUrl    shorthand for a Fuseki dataset: query, update and gsp URLs are its /sparql, /update, /data
+     * @param queryUrl      SPARQL 1.1 query endpoint
+     * @param updateUrl     SPARQL 1.1 update endpoint
+     * @param gspUrl        SPARQL 1.1 Graph Store Protocol endpoint
+     * @param username      HTTP Basic user, if the store asks for one
+     * @param password      HTTP Basic password
+     * @param retryInterval how often an unreachable store is tried again (and the Retry-After of a 503)
+     */
+    public record Remote(String datasetUrl, String queryUrl, String updateUrl, String gspUrl, String username,
+            String password, @DefaultValue("5s") Duration retryInterval) {
+
+        public RemoteStore.Endpoints endpoints() {
+            if (datasetUrl != null && !datasetUrl.isBlank()) {
+                RemoteStore.Endpoints d = RemoteStore.Endpoints.ofDataset(datasetUrl, username, password);
+                return new RemoteStore.Endpoints(or(queryUrl, d.queryUrl()), or(updateUrl, d.updateUrl()), or(gspUrl, d.gspUrl()), username, password);
+            }
+            return new RemoteStore.Endpoints(queryUrl, updateUrl, gspUrl, username, password);
+        }
+
+        private static String or(String explicit, String derived) {
+            return explicit == null || explicit.isBlank() ? derived : explicit;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.crosswalk.security.SparqlAccess;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.store.EmbeddedStore;
+import org.crosswalk.store.RemoteStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,11 +22,19 @@ public class GraphConfiguration {
         return new DataSources(props.ontologyDir(), props.mappingsDir());
     }
 
+    /** crosswalk.store: embedded (TDB2 + Lucene on disk, the default) or remote (any SPARQL 1.1 store). */
     @Bean(destroyMethod = "close")
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
-        return EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
+        return switch (props.store()) {
+            case "embedded" -> EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
+            // Always validated on start: the service keeps its own copy for full-text search and the id index.
+            case "remote" -> RemoteStore.connect(props.remote().endpoints(), props.queryTimeout(),
+                    props.remote().retryInterval(), GraphBuilder.build(sources));
+            default -> throw new IllegalArgumentException("crosswalk.store must be 'embedded' or 'remote', not '" + props.store() + "'");
+        };
     }
 
+    /** The analysts' read-only door, over the store's in-JVM dataset (with the text index) in both modes. */
     @Bean(destroyMethod = "close")
     SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
         // The analysts' door serves the in-JVM dataset (with its text index and query lock-down); with

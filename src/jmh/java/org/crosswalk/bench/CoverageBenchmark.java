@@ -63,7 +63,7 @@ public class CoverageBenchmark {
         DataGeneration generation = DataGeneration.of(store);
         uncached = new CrosswalkAnswers(new NamedQueryRunner(store, library, Duration.ofSeconds(30)), index);
         cached = new CrosswalkAnswers(new NamedQueryRunner(store, library, Duration.ofSeconds(30),
-                generation::current, 100_000), index);
+                generation::current, 100_000, io.micrometer.core.instrument.Metrics.globalRegistry), index);
         plain = PlainCoverage.load(store.dataset(), SOURCE, TARGET);
         requireSameAnswer();
     }

@@ -19,6 +19,12 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.crosswalk.store.CrosswalkStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,11 +40,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * and a version), so it works the same for every store. Its size is counted in rows; 0 turns it off.
  */
 public final class NamedQueryRunner {
+    private static final Logger log = LoggerFactory.getLogger(NamedQueryRunner.class);
     private final CrosswalkStore store;
     private final NamedQueryLibrary library;
     private final Duration timeout;
     private final Supplier<String> dataVersion;
     private final Cache<Key, Entry> cache;
+    private final MeterRegistry metrics;
 
     /** The parameter values as the cache sees them: by name, in the order given, UNDEF as null. */
     private record Key(String query, String view, String dataVersion, Map<String, List<Node>> values) {}
@@ -48,16 +56,18 @@ public final class NamedQueryRunner {
 
     /** Without a cache: every call runs the query (the command line, and the reference in tests). */
     public NamedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, Duration timeout) {
-        this(store, library, timeout, () -> "", 0);
+        this(store, library, timeout, () -> "", 0, Metrics.globalRegistry);
     }
 
     /**
      * @param dataVersion  changes whenever the data does; read inside the store's read of each call
      *                     (inside its transaction, for the embedded store), so it must be cheap
      * @param cacheRows    most result rows kept in the cache; 0 = no cache
+     * @param metrics      where the time of each named query run goes ({@code crosswalk.query}, tag {@code query})
      */
     public NamedQueryRunner(CrosswalkStore store, NamedQueryLibrary library, Duration timeout,
-            Supplier<String> dataVersion, long cacheRows) {
+            Supplier<String> dataVersion, long cacheRows, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.library = library;
         this.timeout = timeout;
@@ -92,11 +102,11 @@ public final class NamedQueryRunner {
     @SuppressWarnings("unchecked")
     private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
         Function<RDFConnection, V> work = conn -> {
-            if (cache == null) return shape.apply(execute(conn, ParameterBinder.bind(named, values)));
+            if (cache == null) return shape.apply(execute(conn, named, ParameterBinder.bind(named, values)));
             // The version is read inside the read that computes the rows: they belong to it.
             Key key = new Key(named.name(), view, dataVersion.get(), canonical(values));
             return (V) cache.get(key, k -> {
-                ResultTable rows = execute(conn, ParameterBinder.bind(named, values));
+                ResultTable rows = execute(conn, named, ParameterBinder.bind(named, values));
                 return new Entry(shape.apply(rows), 1 + rows.rows().size());
             }).value();
         };
@@ -111,7 +121,10 @@ public final class NamedQueryRunner {
         return m;
     }
 
-    private ResultTable execute(RDFConnection conn, Query query) {
+    /** Runs the query on the store (a cache miss): timed per named query, logged with crosswalk.log-queries. */
+    private ResultTable execute(RDFConnection conn, NamedQuery named, Query query) {
+        long start = System.nanoTime();
+        String outcome = "error";
         try (QueryExecution exec = conn.newQuery().query(query)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
             ResultSet rs = exec.execSelect();
@@ -126,8 +139,17 @@ public final class NamedQueryRunner {
                 }
                 rows.add(Collections.unmodifiableMap(row));
             }
+            outcome = "ok";
+            if (log.isInfoEnabled()) {
+                log.info("named query {}: {} rows in {} ms\n{}", named.name(), rows.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), query);
+            }
             // Shared by every caller once cached: nobody may change it.
             return new ResultTable(List.copyOf(columns), Collections.unmodifiableList(rows));
+        } finally {
+            Timer.builder("crosswalk.query").description("Time to run a named query on the store")
+                    .tag("query", named.name()).tag("outcome", outcome)
+                    .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 }

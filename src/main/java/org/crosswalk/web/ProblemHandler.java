@@ -5,6 +5,7 @@ import java.net.URI;
 import org.apache.jena.query.QueryCancelledException;
 import org.crosswalk.answers.InvalidInputException;
 import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,13 @@ import tools.jackson.core.TokenStreamLocation;
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** Retry-After of a 503 when the store cannot answer: the interval at which it is tried again. */
+    private final java.time.Duration retryAfter;
+
+    public ProblemHandler(org.crosswalk.CrosswalkProperties props) {
+        this.retryAfter = props.remote().retryInterval();
+    }
 
     /** An id in the URL path that does not exist: the resource is not there. */
     public static class NotFound extends RuntimeException {
@@ -92,9 +100,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** The store is down, slow or on another data version: come back later; nothing was changed. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ProblemDetail storeUnavailable(StoreUnavailableException e, jakarta.servlet.http.HttpServletResponse response) {
+        log.warn("503: {}", e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The graph store cannot answer now: " + e.getMessage() + ". Retry later.");
+        pd.setTitle("Store unavailable");
+        return pd;
+    }
+
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e) {
+    ProblemDetail unexpected(RuntimeException e, jakarta.servlet.http.HttpServletResponse response) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailableException s) return storeUnavailable(s, response);
             if (t instanceof org.apache.jena.query.text.TextIndexParseException
                     || t.getClass().getName().startsWith("org.apache.lucene.queryparser")) {
                 // jena-text could not parse the search text: the caller's input, not our fault.

@@ -1,0 +1,136 @@
+package org.crosswalk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Apache Jena's own Fuseki server (the jena-fuseki-server jar the build copies to target/fuseki) as a
+ * separate JVM with its own TDB2 database, on a free port: the real remote store the remote-mode tests
+ * talk HTTP to. It can be stopped, frozen (SIGSTOP: accepts connections, never answers) and restarted on
+ * the same port and database, to test store faults. Its log goes to a file, not the build log.
+ */
+public final class FusekiProcess implements AutoCloseable {
+    public static final String DATASET = "/crosswalk";
+
+    private final Path jar;
+    private final Path database;
+    private final Path base;
+    private final int port;
+    private Process process;
+
+    public FusekiProcess(Path workDir) {
+        this.jar = Paths.get(System.getProperty("fuseki.server.jar", "target/fuseki/fuseki-server.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven (process-test-resources copies it)");
+        }
+        try {
+            this.database = Files.createDirectories(workDir.resolve("tdb2"));
+            this.base = Files.createDirectories(workDir.resolve("run"));
+            try (ServerSocket s = new ServerSocket(0)) {
+                this.port = s.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String datasetUrl() {
+        return "http://localhost:" + port + DATASET;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the server and waits until it answers a query. */
+    public void start() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString(),
+                "--port=" + port, "--tdb2", "--loc=" + database, "--update", DATASET))
+                .directory(base.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("fuseki.log").toFile()));
+        pb.environment().put("FUSEKI_BASE", base.toString());
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("Fuseki exited; see " + base.resolve("fuseki.log"));
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(datasetUrl() + "/sparql?query=ASK%7B%7D"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) return;
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Fuseki did not answer within 120 s; see " + base.resolve("fuseki.log"));
+    }
+
+    /** Stops the server (its database stays for a restart). */
+    public void stop() {
+        if (process == null) return;
+        signal("CONT"); // a frozen process cannot act on SIGTERM
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Freezes the server: connections are accepted by the kernel but nothing answers. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null || !process.isAlive()) return;
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
