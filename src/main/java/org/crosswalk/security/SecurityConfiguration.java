@@ -71,6 +71,9 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.HEAD, "/api/profiles", "/api/profiles/**").hasAuthority(TenantAuthentication.READ);
                     a.requestMatchers("/api/profiles", "/api/profiles/**").hasAuthority(TenantAuthentication.WRITE);
                     a.requestMatchers("/api/tenant/**").hasAuthority(TenantAuthentication.READ);
+                    // Importing a framework and writing or reviewing suggestions change the shared reference
+                    // data (files under ontology/, mappings/, suggestions/): an administrator's act.
+                    a.requestMatchers(HttpMethod.POST, "/api/imports/**", "/api/suggestions/**").hasRole("ADMIN");
                     if (props.requireTokenForReference()) a.anyRequest().authenticated();
                     else a.anyRequest().permitAll();
                 })

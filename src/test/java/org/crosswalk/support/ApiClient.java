@@ -15,9 +15,20 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
+    private final String bearer;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private ApiClient(String base, String bearer) {
+        this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer token} with every request. */
+    public ApiClient withBearer(String token) {
+        return new ApiClient(base, token);
     }
 
     public HttpResponse<String> get(String pathAndQuery, String accept) {
@@ -40,6 +51,7 @@ public final class ApiClient {
     }
 
     private HttpResponse<String> send(HttpRequest req) {
+        if (bearer != null) req = HttpRequest.newBuilder(req, (name, value) -> true).header("Authorization", "Bearer " + bearer).build();
         try {
             return http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

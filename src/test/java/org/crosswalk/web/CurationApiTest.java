@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CurationApiTest {
     static final Path DATA = TestStores.newStoreRoot("curation-data");
+    static final String ADMIN_TOKEN = "cwadmin_curation-test-administrator";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -39,14 +40,22 @@ class CurationApiTest {
         registry.add("crosswalk.suggestions-dir", () -> DATA.resolve("suggestions").toString());
         registry.add("crosswalk.max-import-size", () -> "64KB");
         registry.add("crosswalk.sparql-port", () -> "0");
+        registry.add("crosswalk.security.admin-token-hash",
+                () -> new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(ADMIN_TOKEN));
     }
 
     @LocalServerPort int port;
 
     @Test
     void importSuggestReviewAndServe() throws IOException {
-        ApiClient api = new ApiClient(port);
+        ApiClient anonymous = new ApiClient(port);
+        ApiClient api = anonymous.withBearer(ADMIN_TOKEN);
         String csv = Files.readString(Paths.get("src/test/resources/imports/internal-controls.csv"));
+
+        // Curation writes shared reference data: without the administrator's token it is refused, and nothing is stored.
+        assertThat(anonymous.post("/api/imports/frameworks?id=acme-ai&version=2026", "text/csv", csv).statusCode()).isEqualTo(401);
+        assertThat(anonymous.post("/api/suggestions/iso42001/eu-ai-act?k=5", "application/json", "").statusCode()).isEqualTo(401);
+        assertThat(DATA.resolve("ontology/frameworks/imported/acme-ai.ttl")).doesNotExist();
 
         // Bad input first: nothing stored, nothing served.
         HttpResponse<String> notOscal = api.post("/api/imports/frameworks?id=acme-ai&version=2026", "application/json", "{\"profile\":{}}");
