@@ -191,11 +191,11 @@ class ExportsApiTest {
             // The summary sheet carries the same figures as the JSON answer, one row per target.
             Sheet summary = book.getSheet("summary");
             assertThat(summary.getLastRowNum()).isEqualTo(3);
-            assertThat(summary.getRow(0).getCell(13).getStringCellValue()).isEqualTo("percent_full");
+            assertThat(summary.getRow(0).getCell(12).getStringCellValue()).isEqualTo("percent_full");
             JsonNode nist = JSON.readTree(get("/api/coverage?source=iso42001&target=nist-ai-rmf").body()).get("summary");
             assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("nist-ai-rmf");
-            assertThat((int) summary.getRow(2).getCell(9).getNumericCellValue()).isEqualTo(nist.get("full").asInt());
-            assertThat(summary.getRow(2).getCell(13).getNumericCellValue()).isEqualTo(nist.get("percent_full").asDouble());
+            assertThat((int) summary.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(nist.get("full").asInt());
+            assertThat(summary.getRow(2).getCell(12).getNumericCellValue()).isEqualTo(nist.get("percent_full").asDouble());
             // role applies to the EU AI Act sheet only: the NIST row has none and matches the unfiltered answer.
             assertThat(summary.getRow(1).getCell(5).getStringCellValue()).isEqualTo("provider");
             assertThat(summary.getRow(2).getCell(5).getStringCellValue()).isEmpty();
