@@ -8,6 +8,7 @@ import org.crosswalk.answers.Views.Law;
 import org.crosswalk.sparql.SparqlEndpoint;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.store.DataGeneration;
+import org.crosswalk.store.StoreUnavailableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,19 +34,27 @@ public class HealthController {
         this.sparql = sparql;
         this.answers = answers;
         this.generation = generation;
-        this.known = new Known(generationNow(), null, store.tripleCount(), null);
+        // Nothing is read here: with a remote store that is down at start the service must still start
+        // (and report not ready), so the first probe takes the figures.
     }
 
-    /** A read's start and end only (for TDB2, a transaction): no index is read. */
+    /**
+     * A read's start and end only (for TDB2, a transaction): no index is read. A remote store's reference
+     * data does not change under a running service, so a store that cannot be reached keeps its version.
+     */
     private String generationNow() {
-        return store.read(conn -> generation.current());
+        try {
+            return store.read(conn -> generation.current());
+        } catch (StoreUnavailableException e) {
+            return store.version();
+        }
     }
 
     private Known now() {
         Known k = known;
         String gen = generationNow();
         String today = java.time.LocalDate.now().toString();
-        if (!k.generation().equals(gen)) k = new Known(gen, null, store.tripleCount(), null); // only after a write
+        if (k == null || !k.generation().equals(gen)) k = new Known(gen, null, store.tripleCount(), null); // first probe, or after a write
         if (!today.equals(k.date())) k = new Known(k.generation(), today, k.triples(), answers.laws(today)); // once a day
         known = k;
         return k;
