@@ -87,7 +87,7 @@ final class AdminCommand {
         public Integer call() {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            String token = "cwadmin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            String token = org.crosswalk.security.SecurityConfiguration.ADMIN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             PrintWriter out = spec.commandLine().getOut();
             out.println("token: " + token);
             out.println("hash:  " + new BCryptPasswordEncoder().encode(token));

@@ -56,7 +56,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
-    static final String ADMIN_PREFIX = "cwadmin_";
+    /** Administrator tokens start with this (API tokens with TenantDirectory.PREFIX); the CLI mints them. */
+    public static final String ADMIN_PREFIX = "cwadmin_";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties props, TenantDirectory directory) throws Exception {
