@@ -4,6 +4,7 @@
 # TDB2 database, one service on the embedded store and one on that Fuseki, both from the executable jar,
 # measured alternately endpoint by endpoint (N sequential curls each after 3 warm-up calls).
 # Needs: mvn -B package -DskipTests (the jar) and mvn -B process-test-resources (the Fuseki jar).
+# Result cache off in both (crosswalk.result-cache-rows=0), so each call runs its queries on its store.
 # Usage: bench/remote-vs-embedded.sh [N]   — a Markdown table on stdout, logs under target/bench-remote/.
 set -euo pipefail
 N=${1:-20}
@@ -19,14 +20,19 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-(cd "$OUT/run" && FUSEKI_BASE="$PWD" exec "$JAVA" -Xmx1g -jar "../../../$FUSEKI" --port="$FPORT" --tdb2 --loc=../tdb2 --update /crosswalk) > "$OUT/fuseki.log" 2>&1 &
+# Two TDB2 datasets, as in deploy/fuseki/config.ttl: reference data and tenant data.
+sed -e "s#/fuseki/databases/#$PWD/$OUT/#" deploy/fuseki/config.ttl > "$OUT/run/config.ttl"
+(cd "$OUT/run" && FUSEKI_BASE="$PWD" exec "$JAVA" -Xmx1g -jar "../../../$FUSEKI" --port="$FPORT" --config=config.ttl) > "$OUT/fuseki.log" 2>&1 &
 pids+=($!)
-"$JAVA" -jar "$JAR" --server.port="$EPORT" --crosswalk.sparql-port=0 --crosswalk.store-dir="$OUT/store" > "$OUT/embedded.log" 2>&1 &
+# The result cache is off in both services: every call runs its named queries on the store.
+"$JAVA" -jar "$JAR" --server.port="$EPORT" --crosswalk.sparql-port=0 --crosswalk.store-dir="$OUT/store" \
+  --crosswalk.result-cache-rows=0 > "$OUT/embedded.log" 2>&1 &
 pids+=($!)
-wait_for() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "timed out: $1" >&2; exit 1; }
+wait_for() { for _ in $(seq 1200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "timed out: $1" >&2; exit 1; }
 wait_for "http://localhost:$FPORT/crosswalk/sparql?query=ASK%7B%7D"
-"$JAVA" -jar "$JAR" --server.port="$RPORT" --crosswalk.sparql-port=0 --crosswalk.store=remote \
-  --crosswalk.remote.dataset-url="http://localhost:$FPORT/crosswalk" > "$OUT/remote.log" 2>&1 &
+"$JAVA" -jar "$JAR" --server.port="$RPORT" --crosswalk.sparql-port=0 --crosswalk.store=remote --crosswalk.result-cache-rows=0 \
+  --crosswalk.store-dir="$OUT/store-remote" --crosswalk.remote.dataset-url="http://localhost:$FPORT/crosswalk" \
+  --crosswalk.remote.tenant-dataset-url="http://localhost:$FPORT/crosswalk-tenants" > "$OUT/remote.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$EPORT/actuator/health/readiness"
 wait_for "http://localhost:$RPORT/actuator/health/readiness"
@@ -45,6 +51,8 @@ measure() {
   for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done |
     python3 -c 'import sys, statistics; t=[float(x)*1000 for x in sys.stdin.read().split()]; print(f"{statistics.median(t):.1f}")'
 }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 echo "| endpoint | n | embedded p50 ms | remote p50 ms | remote / embedded |"
 echo "|---|---|---|---|---|"
 for e in "${endpoints[@]}"; do
@@ -52,3 +60,5 @@ for e in "${endpoints[@]}"; do
   ratio=$(python3 -c "print(round($rm / $em, 2))")
   echo "| \`$e\` | $N | $em | $rm | $ratio |"
 done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

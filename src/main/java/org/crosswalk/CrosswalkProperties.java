@@ -54,9 +54,34 @@ public record CrosswalkProperties(
      * @param username      HTTP Basic user, if the store asks for one
      * @param password      HTTP Basic password
      * @param retryInterval how often an unreachable store is tried again (and the Retry-After of a 503)
+     * @param tenantDatasetUrl the store's dataset for tenant data (profiles, tokens), a different one from the
+     *                      reference dataset: its /sparql and /update (Fuseki conventions)
+     * @param tenantQueryUrl  SPARQL 1.1 query endpoint of the tenant dataset (instead of tenantDatasetUrl)
+     * @param tenantUpdateUrl SPARQL 1.1 update endpoint of the tenant dataset
      */
     public record Remote(String datasetUrl, String queryUrl, String updateUrl, String gspUrl, String username,
-            String password, @DefaultValue("5s") Duration retryInterval) {
+            String password, @DefaultValue("5s") Duration retryInterval, String tenantDatasetUrl,
+            String tenantQueryUrl, String tenantUpdateUrl) {
+
+        /** The tenant dataset's query and update URLs; refuses a missing one, or one that is the reference dataset's. */
+        public String[] tenantEndpoints() {
+            String q = tenantQueryUrl, u = tenantUpdateUrl;
+            if (tenantDatasetUrl != null && !tenantDatasetUrl.isBlank()) {
+                RemoteStore.Endpoints d = RemoteStore.Endpoints.ofDataset(tenantDatasetUrl, username, password);
+                q = or(q, d.queryUrl());
+                u = or(u, d.updateUrl());
+            }
+            if (q == null || q.isBlank() || u == null || u.isBlank()) {
+                throw new IllegalArgumentException("crosswalk.store=remote keeps stored profiles and API tokens in the remote store too:"
+                        + " set crosswalk.remote.tenant-dataset-url to a second dataset of the store (e.g. http://fuseki:3030/crosswalk-tenants),"
+                        + " or crosswalk.remote.tenant-query-url and tenant-update-url");
+            }
+            if (q.equals(endpoints().queryUrl()) || u.equals(endpoints().updateUrl())) {
+                throw new IllegalArgumentException("crosswalk.remote.tenant-dataset-url must name another dataset than the reference"
+                        + " data's (crosswalk.remote.dataset-url): tenant graphs never share a dataset with the reference data");
+            }
+            return new String[] {q, u};
+        }
 
         public RemoteStore.Endpoints endpoints() {
             if (datasetUrl != null && !datasetUrl.isBlank()) {

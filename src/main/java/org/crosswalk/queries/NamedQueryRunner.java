@@ -29,6 +29,8 @@ import io.micrometer.core.instrument.Timer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 /**
  * Runs named queries on the store: the REST API's one way to ask the graph a crosswalk question.
  * The same timeout as the SPARQL endpoint applies.
@@ -74,7 +76,9 @@ public final class NamedQueryRunner {
         this.dataVersion = dataVersion;
         this.cache = cacheRows <= 0 ? null
                 : Caffeine.newBuilder().maximumWeight(cacheRows)
-                        .<Key, Entry>weigher((k, e) -> e.rows()).build();
+                        .<Key, Entry>weigher((k, e) -> e.rows()).recordStats().build();
+        // Hit rate on /actuator/prometheus: cache_gets_total{cache="crosswalk.results",result="hit"|"miss"}.
+        if (cache != null) CaffeineCacheMetrics.monitor(metrics, cache, "crosswalk.results");
     }
 
     public NamedQueryLibrary library() {

@@ -302,7 +302,7 @@ public final class RemoteStore implements CrosswalkStore {
         return false;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String msg = root.getMessage();

@@ -49,13 +49,13 @@ public final class Profiles {
             DATE = dct("date"), TITLE = dct("title"), IDENTIFIER = dct("identifier"), CREATED = dct("created"),
             MODIFIED = dct("modified");
 
-    private final TenantStore store;
+    private final TenantGraphs store;
 
-    public Profiles(TenantStore store) {
+    public Profiles(TenantGraphs store) {
         this.store = store;
     }
 
-    private DatasetGraph dsg() { return store.dataset().asDatasetGraph(); }
+    private DatasetGraph dsg() { return store.graphs(); }
 
     // ------------------------------------------------------------------ writes
 

@@ -25,8 +25,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Tenants and their API tokens, in the system graph of the tenant store. A token is
  * {@code cwt_<token id>_<secret>}: it is shown once, when created; the store keeps only a bcrypt hash of
  * it, so a copy of the store (or a backup) gives nobody a usable token. The id part lets a request be
- * checked against one hash, not all of them. Checked tokens are remembered by their SHA-256 for the life
- * of the process (bcrypt is meant to be slow), and forgotten on revocation.
+ * checked against one hash, not all of them. Every request reads the token's record (revoked or not);
+ * only the slow bcrypt comparison is remembered, by the token's SHA-256.
  */
 public final class TenantDirectory {
     public enum Scope {
@@ -56,12 +56,13 @@ public final class TenantDirectory {
             SCOPE = cw("scope"), HASH = cw("secretHash"), REVOKED = cw("revoked"), CREATED = dct("created"),
             IDENTIFIER = dct("identifier");
 
-    private final TenantStore store;
+    private final TenantGraphs store;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, TokenHolder> verified = new ConcurrentHashMap<>();
+    /** SHA-256 of a token that matched → the bcrypt hash it matched (bcrypt is meant to be slow). */
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
 
-    public TenantDirectory(TenantStore store) {
+    public TenantDirectory(TenantGraphs store) {
         this.store = store;
     }
 
@@ -70,7 +71,7 @@ public final class TenantDirectory {
     private static Node lit(String s) { return NodeFactory.createLiteralString(s); }
     private static Node now() { return NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime); }
 
-    private DatasetGraph dsg() { return store.dataset().asDatasetGraph(); }
+    private DatasetGraph dsg() { return store.graphs(); }
 
     public Tenant createTenant(String id) {
         if (id == null || !ID.matcher(id).matches()) {
@@ -141,7 +142,6 @@ public final class TenantDirectory {
             if (!dsg().find(SYSTEM_GRAPH, k, REVOKED, Node.ANY).hasNext()) dsg().add(SYSTEM_GRAPH, k, REVOKED, now());
             return true;
         });
-        verified.values().removeIf(h -> h.tokenId().equals(tokenId));
         return done;
     }
 
@@ -158,29 +158,36 @@ public final class TenantDirectory {
         return new TokenInfo(one(k, IDENTIFIER), tenant, one(k, RDFS_LABEL), one(k, SCOPE), one(k, CREATED), one(k, REVOKED));
     }
 
-    /** The holder of a presented token, or empty when it is malformed, unknown, revoked or wrong. */
+    /**
+     * The holder of a presented token, or empty when it is malformed, unknown, revoked or wrong. The token's
+     * record is read on every call, so a revocation made through any replica of the service is seen by
+     * the next request; only the bcrypt comparison is remembered (for the hash it was made against).
+     */
     public Optional<TokenHolder> verify(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) return Optional.empty();
-        String digest = sha256(presented);
-        TokenHolder known = verified.get(digest);
-        if (known != null) return Optional.of(known);
         int sep = presented.indexOf('_', PREFIX.length());
         if (sep < 0) return Optional.empty();
         String id = presented.substring(PREFIX.length(), sep);
         if (!id.matches("[0-9a-f]{16}")) return Optional.empty();
-        Optional<TokenHolder> holder = store.read(() -> {
+        String digest = sha256(presented);
+        record Stored(String hash, TokenHolder holder) {}
+        Optional<Stored> stored = store.read(() -> {
             Node k = tokenNode(id);
-            if (!dsg().contains(SYSTEM_GRAPH, k, RDF_TYPE, API_TOKEN)) return Optional.<TokenHolder>empty();
-            if (dsg().find(SYSTEM_GRAPH, k, REVOKED, Node.ANY).hasNext()) return Optional.<TokenHolder>empty();
-            String hash = one(k, HASH);
+            if (!dsg().contains(SYSTEM_GRAPH, k, RDF_TYPE, API_TOKEN)) return Optional.<Stored>empty();
+            if (dsg().find(SYSTEM_GRAPH, k, REVOKED, Node.ANY).hasNext()) return Optional.<Stored>empty();
             Node tenantNode = dsg().find(SYSTEM_GRAPH, k, OF_TENANT, Node.ANY).next().getObject();
-            String tenant = one(tenantNode, IDENTIFIER);
-            return bcrypt.matches(presented, hash)
-                    ? Optional.of(new TokenHolder(id, tenant, Scope.of(one(k, SCOPE))))
-                    : Optional.<TokenHolder>empty();
+            return Optional.of(new Stored(one(k, HASH), new TokenHolder(id, one(tenantNode, IDENTIFIER), Scope.of(one(k, SCOPE)))));
         });
-        holder.ifPresent(h -> verified.put(digest, h));
-        return holder;
+        if (stored.isEmpty()) {
+            verified.remove(digest);
+            return Optional.empty();
+        }
+        String hash = stored.get().hash();
+        if (!hash.equals(verified.get(digest))) {
+            if (!bcrypt.matches(presented, hash)) return Optional.empty();
+            verified.put(digest, hash);
+        }
+        return Optional.of(stored.get().holder());
     }
 
     private String one(Node s, Node p) {

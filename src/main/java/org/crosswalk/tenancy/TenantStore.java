@@ -15,12 +15,13 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
- * The tenants' own TDB2 database: profiles (one named graph each, plus one per version), their PROV-O
+ * The tenants' own TDB2 database (embedded mode; {@link RemoteTenantStore} in remote mode): profiles (one named graph each, plus one per version), their PROV-O
  * history, and the system graph of tenants and API tokens. It sits beside the reference store (under
  * {@code <store-dir>/tenants}) and not inside it, because the reference store is rebuilt into a fresh
  * directory whenever the catalogues or mappings change: tenant data must outlive every such rebuild, and
@@ -28,7 +29,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * (journalled and synced on commit), so an acknowledged write survives a kill -9 and a failed one leaves
  * nothing behind.
  */
-public final class TenantStore implements AutoCloseable {
+public final class TenantStore implements TenantGraphs {
     /** Directory under the store root; the reference store leaves it alone when it cleans old versions. */
     public static final String DIRECTORY = "tenants";
 
@@ -58,10 +59,17 @@ public final class TenantStore implements AutoCloseable {
         return directory;
     }
 
+    @Override
+    public DatasetGraph graphs() {
+        return dataset.asDatasetGraph();
+    }
+
+    @Override
     public <T> T write(Supplier<T> action) {
         return Txn.calculateWrite(dataset, action);
     }
 
+    @Override
     public <T> T read(Supplier<T> action) {
         return Txn.calculateRead(dataset, action);
     }
@@ -71,6 +79,7 @@ public final class TenantStore implements AutoCloseable {
      * read transaction (TDB2 readers see one committed state while writers go on), written beside
      * {@code target} and moved into place only when complete.
      */
+    @Override
     public long backup(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -18,24 +18,25 @@ import org.apache.jena.system.Txn;
  * only that tenant's own graphs (its profiles, their versions, its history). Nothing else exists in it:
  * {@code GRAPH ?g} enumerates only those graphs, {@code GRAPH <another tenant's graph>} and
  * {@code FROM NAMED <…>} find an empty graph (made on the spot, in this view only), and the system graph of tenants and tokens is never in it.
- * The isolation is this view of the store, not a rewriting of query text. Both databases are read in
- * one read transaction each for the whole query, so an answer sees one committed state of each.
+ * The isolation is this view of the store, not a rewriting of query text. Both are read in one read
+ * (embedded: one TDB2 read transaction each) for the whole query. In remote mode the tenant graphs are
+ * fetched from the store when the query first touches them.
  */
 public final class TenantView {
     private final Dataset reference;
-    private final TenantStore tenants;
+    private final TenantGraphs tenants;
 
-    public TenantView(Dataset reference, TenantStore tenants) {
+    public TenantView(Dataset reference, TenantGraphs tenants) {
         this.reference = reference;
         this.tenants = tenants;
     }
 
     /** Runs {@code work} with a read-only dataset of the reference graph and this tenant's graphs. */
     public <T> T read(String tenant, Function<Dataset, T> work) {
-        return Txn.calculateRead(reference, () -> Txn.calculateRead(tenants.dataset(), () -> {
+        return Txn.calculateRead(reference, () -> tenants.read(() -> {
             DatasetGraph ref = reference.asDatasetGraph();
             DatasetGraphMapLink view = new DatasetGraphMapLink(ref.getDefaultGraph());
-            DatasetGraph tdsg = tenants.dataset().asDatasetGraph();
+            DatasetGraph tdsg = tenants.graphs();
             List<Node> own = new ArrayList<>();
             tdsg.listGraphNodes().forEachRemaining(g -> { if (TenantVocab.ownedBy(g, tenant)) own.add(g); });
             for (Node g : own) view.addGraph(g, tdsg.getGraph(g));

@@ -9,7 +9,7 @@ import org.crosswalk.tenancy.TenantDirectory.NewToken;
 import org.crosswalk.tenancy.TenantDirectory.Scope;
 import org.crosswalk.tenancy.TenantDirectory.Tenant;
 import org.crosswalk.tenancy.TenantDirectory.TokenInfo;
-import org.crosswalk.tenancy.TenantStore;
+import org.crosswalk.tenancy.TenantGraphs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,11 +36,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Administration", description = "Tenants, API tokens, backup (administrator token)")
 public class AdminController {
     private final TenantDirectory directory;
-    private final TenantStore store;
+    private final TenantGraphs store;
 
     private final Path backupDir;
 
-    public AdminController(TenantDirectory directory, TenantStore store,
+    public AdminController(TenantDirectory directory, TenantGraphs store,
             @org.springframework.beans.factory.annotation.Value("${crosswalk.backup-dir:backups}") Path backupDir) {
         this.directory = directory;
         this.store = store;

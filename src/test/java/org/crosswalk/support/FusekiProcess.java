@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FusekiProcess implements AutoCloseable {
     public static final String DATASET = "/crosswalk";
+    /** The tenant data's own dataset (crosswalk.remote.tenant-dataset-url), never the reference data's. */
+    public static final String TENANT_DATASET = "/crosswalk-tenants";
 
     private final Path jar;
     private final Path database;
@@ -49,6 +51,10 @@ public final class FusekiProcess implements AutoCloseable {
         return "http://localhost:" + port + DATASET;
     }
 
+    public String tenantDatasetUrl() {
+        return "http://localhost:" + port + TENANT_DATASET;
+    }
+
     public int port() {
         return port;
     }
@@ -56,8 +62,14 @@ public final class FusekiProcess implements AutoCloseable {
     /** Starts the server and waits until it answers a query. */
     public void start() {
         String java = ProcessHandle.current().info().command().orElse("java");
+        Path config = base.resolve("config.ttl");
+        try {
+            Files.writeString(config, config());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString(),
-                "--port=" + port, "--tdb2", "--loc=" + database, "--update", DATASET))
+                "--port=" + port, "--config=" + config))
                 .directory(base.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("fuseki.log").toFile()));
@@ -84,6 +96,28 @@ public final class FusekiProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("Fuseki did not answer within 120 s; see " + base.resolve("fuseki.log"));
+    }
+
+    /** Two TDB2 datasets, each with query, update and Graph Store endpoints: reference data and tenant data. */
+    private String config() {
+        StringBuilder b = new StringBuilder("""
+                PREFIX fuseki: <http://jena.apache.org/fuseki#>
+                PREFIX tdb2: <http://jena.apache.org/2016/tdb#>
+                PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+                [] rdf:type fuseki:Server .
+                """);
+        String[][] datasets = {{DATASET, database.toString()}, {TENANT_DATASET, database.resolveSibling("tdb2-tenants").toString()}};
+        for (String[] d : datasets) {
+            String name = d[0].substring(1);
+            b.append("<#").append(name).append("> rdf:type fuseki:Service ; fuseki:name \"").append(name).append("\" ;\n")
+                    .append("  fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name \"sparql\" ] ;\n")
+                    .append("  fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name \"update\" ] ;\n")
+                    .append("  fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name \"data\" ] ;\n")
+                    .append("  fuseki:dataset <#").append(name).append("-db> .\n")
+                    .append("<#").append(name).append("-db> rdf:type tdb2:DatasetTDB2 ; tdb2:location \"")
+                    .append(d[1].replace("\\", "/")).append("\" .\n");
+        }
+        return b.toString();
     }
 
     /** Stops the server (its database stays for a restart). */

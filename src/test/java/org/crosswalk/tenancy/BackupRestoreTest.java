@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class BackupRestoreTest extends TenantServiceTest {
     @LocalServerPort int port;
-    @Autowired TenantStore store;
+    @Autowired TenantGraphs store;
     @Autowired TenantDirectory directory;
 
     /** An admin command against the running service. */
@@ -98,7 +98,7 @@ class BackupRestoreTest extends TenantServiceTest {
         // Quiet backup: restored into a fresh store, it is the live store, quad for quad.
         Path quietRoot = TestStores.newStoreRoot("restored-quiet");
         assertThat(offline(0, "restore", BACKUPS.resolve("after.nq.gz").toString(), "--store", quietRoot.toString())).contains("restored");
-        Set<Quad> live = quads(store.dataset().asDatasetGraph());
+        Set<Quad> live = quads(((TenantStore) store).dataset().asDatasetGraph());
         try (TenantStore restored = TenantStore.open(quietRoot)) {
             assertThat(quads(restored.dataset().asDatasetGraph())).isEqualTo(live);
         }
