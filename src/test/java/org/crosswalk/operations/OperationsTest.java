@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.crosswalk.CrosswalkApplication;
 import org.crosswalk.support.ApiClient;
@@ -33,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The operator's side of a real service on a random port: JSON log lines with
+ * The operator's side of a real service on a random port (the first in a JVM of its own): JSON log lines with
  * {@code logging.structured.format.console=ecs}; SPARQL query logging off by default and on with
  * {@code crosswalk.log-queries=true}; the Prometheus metrics an operator dashboards (request rate and
  * latency per endpoint, time per named query, store size, result-cache hits and misses); and graceful
@@ -63,21 +66,41 @@ class OperationsTest {
         if (running != null && running.isActive()) running.close();
     }
 
+    /**
+     * In a service of its own (a separate JVM, as an operator runs it: logging is set up once per process,
+     * so a service sharing the test JVM would inherit another context's log format).
+     */
     @Test
     @Order(1)
-    void jsonLogsAndQueryLoggingOnRequest(CapturedOutput output) {
-        running = start("--logging.structured.format.console=ecs", "--crosswalk.log-queries=true");
+    void jsonLogsAndQueryLoggingOnRequest() throws Exception {
+        Path log = Files.createTempFile(STORE.getParent(), "json-logs-", ".log");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), CrosswalkApplication.class.getName(),
+                "--server.port=0", "--crosswalk.sparql-port=0", "--crosswalk.store-dir=" + STORE,
+                "--crosswalk.ontology-dir=" + TestStores.ontologyDir(), "--crosswalk.mappings-dir=" + TestStores.mappingsDir(),
+                "--logging.structured.format.console=ecs", "--crosswalk.log-queries=true"));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            assertThat(new ApiClient(port(running)).get(COVERAGE, "application/json").statusCode()).isEqualTo(200);
+            int port = 0;
+            Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (port == 0) {
+                assertThat(service.isAlive()).as("the service runs; its log: %s", log).isTrue();
+                assertThat(System.nanoTime()).as("the service started within 10 minutes").isLessThan(deadline);
+                Matcher m = started.matcher(Files.readString(log));
+                if (m.find()) port = Integer.parseInt(m.group(1));
+                else Thread.sleep(500);
+            }
+            assertThat(new ApiClient(port).get(COVERAGE, "application/json").statusCode()).isEqualTo(200);
         } finally {
-            running.close();
+            service.destroy(); // SIGTERM: a graceful stop, which also releases the store for the next test
+            service.waitFor(2, TimeUnit.MINUTES);
         }
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : output.getOut().lines().toList()) {
+        for (String line : Files.readAllLines(log)) {
             if (line.startsWith("{")) lines.add(json.readTree(line));
-            // Every line Spring Boot logs about this start is a JSON line, none a plain one.
-            else assertThat(line).doesNotContain("Started CrosswalkApplication", "named query");
+            else assertThat(line).as("a log line that is not JSON").doesNotContain("Started CrosswalkApplication", "named query", "Tomcat started");
         }
         assertThat(lines).anySatisfy(l -> {
             assertThat(l.path("message").asString()).startsWith("Started CrosswalkApplication");
