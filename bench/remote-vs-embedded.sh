@@ -15,7 +15,8 @@ FUSEKI=target/fuseki/fuseki-server.jar
 OUT=target/bench-remote
 rm -rf "$OUT"; mkdir -p "$OUT/tdb2" "$OUT/run"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
-FPORT=$(free_port); EPORT=$(free_port); RPORT=$(free_port)
+# Ports: free ones, or set FPORT (Fuseki), EPORT/RPORT (REST, embedded/remote), ESPARQL/RSPARQL (their SPARQL doors).
+FPORT=${FPORT:-$(free_port)}; EPORT=${EPORT:-$(free_port)}; RPORT=${RPORT:-$(free_port)}; ESPARQL=${ESPARQL:-0}; RSPARQL=${RSPARQL:-0}
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -25,12 +26,12 @@ sed -e "s#/fuseki/databases/#$PWD/$OUT/#" deploy/fuseki/config.ttl > "$OUT/run/c
 (cd "$OUT/run" && FUSEKI_BASE="$PWD" exec "$JAVA" -Xmx1g -jar "../../../$FUSEKI" --port="$FPORT" --config=config.ttl) > "$OUT/fuseki.log" 2>&1 &
 pids+=($!)
 # The result cache is off in both services: every call runs its named queries on the store.
-"$JAVA" -jar "$JAR" --server.port="$EPORT" --crosswalk.sparql-port=0 --crosswalk.store-dir="$OUT/store" \
+"$JAVA" -jar "$JAR" --server.port="$EPORT" --crosswalk.sparql-port="$ESPARQL" --crosswalk.store-dir="$OUT/store" \
   --crosswalk.result-cache-rows=0 > "$OUT/embedded.log" 2>&1 &
 pids+=($!)
 wait_for() { for _ in $(seq 1200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "timed out: $1" >&2; exit 1; }
 wait_for "http://localhost:$FPORT/crosswalk/sparql?query=ASK%7B%7D"
-"$JAVA" -jar "$JAR" --server.port="$RPORT" --crosswalk.sparql-port=0 --crosswalk.store=remote --crosswalk.result-cache-rows=0 \
+"$JAVA" -jar "$JAR" --server.port="$RPORT" --crosswalk.sparql-port="$RSPARQL" --crosswalk.store=remote --crosswalk.result-cache-rows=0 \
   --crosswalk.store-dir="$OUT/store-remote" --crosswalk.remote.dataset-url="http://localhost:$FPORT/crosswalk" \
   --crosswalk.remote.tenant-dataset-url="http://localhost:$FPORT/crosswalk-tenants" > "$OUT/remote.log" 2>&1 &
 pids+=($!)
