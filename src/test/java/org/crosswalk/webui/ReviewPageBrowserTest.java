@@ -167,6 +167,34 @@ class ReviewPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("tr.pending-row"))).noneSatisfy(r -> assertThat(
                 r.findElement(By.cssSelector("a.subject")).getText() + " " + r.findElement(By.cssSelector("a.object")).getText())
                 .isEqualTo(rejectedSubject + " " + rejectedObject));
+
+        // Bad input with the token (no reason): 400 on the page, nothing stored.
+        String log = Files.readString(LOG);
+        String editedSubject = text("#row-0 a.subject");
+        browser.findElement(By.id("token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.id("reviewer")).sendKeys("page-reviewer");
+        new Select(browser.findElement(By.id("relation-0"))).selectByValue("intersects-with");
+        browser.findElement(By.id("strength-0")).sendKeys("2");
+        WebElement target = browser.findElement(By.id("object-0"));
+        target.clear();
+        target.sendKeys("A.7.12");
+        browser.findElement(By.cssSelector("#row-0 button[value='accept:0']")).click();
+        wait.until(d -> !d.findElements(By.id("review-error")).isEmpty());
+        assertThat(browser.findElement(By.id("review-error")).getText()).contains("reason").contains("Nothing was stored");
+        assertThat(Files.readString(SET)).isEqualTo(set);
+        assertThat(Files.readString(LOG)).isEqualTo(log);
+
+        // Edit: the same row accepted to another target than suggested (A.7.12), logged as edited.
+        browser.findElement(By.id("token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.id("reason-0")).sendKeys("Test decision: edited to another target.");
+        browser.findElement(By.cssSelector("#row-0 button[value='accept:0']")).click();
+        wait.until(d -> !d.findElements(By.id("review-done")).isEmpty());
+        assertThat(browser.findElement(By.id("review-done")).getText()).startsWith("Accepted, edited to A.7.12");
+        assertThat(Files.readString(SET)).contains("iso27001:A.7.12").contains("Test decision: edited to another target.");
+        assertThat(Files.readString(LOG)).contains("\tedited\t");
+        browser.get(base + "/requirement?framework=iso42001&id=" + URLEncoder.encode(editedSubject, StandardCharsets.UTF_8));
+        assertThat(browser.findElements(By.cssSelector("#to-iso27001 + table tbody tr")))
+                .anySatisfy(r -> assertThat(r.getText()).contains("A.7.12").contains("Test decision: edited to another target."));
     }
 
     private static void fillRow(int i, String relation, String rationale, String strength, String reason) {
