@@ -63,8 +63,16 @@ public class ReviewPage {
 
     @GetMapping("/review")
     public String page(@RequestParam(required = false) String source, @RequestParam(required = false) String target,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String done, Model model) {
-        fill(model, source, target, offset);
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String done, Model model,
+            HttpServletResponse response) {
+        try {
+            fill(model, source, target, offset);
+        } catch (UnknownIdException | IllegalArgumentException e) {
+            response.setStatus(e instanceof UnknownIdException ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+            fill(model, null, null, 0);
+            model.addAttribute("error", e.getMessage());
+            return "review";
+        }
         if (done != null && !done.isBlank()) model.addAttribute("done", done);
         return "review";
     }

@@ -98,6 +98,10 @@ class ReviewPageBrowserTest {
 
         browser.get(base + "/review?source=iso42001&target=iso27001");
         assertThat(browser.findElement(By.id("pending-count")).getText()).isEqualTo("0");
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/review?source=nope&target=eu-ai-act"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("nope").doesNotContain("Exception");
 
         // Ranking without the token: refused, no candidate file.
         browser.findElement(By.id("rank")).click();
