@@ -413,6 +413,18 @@ class WebViewBrowserTest {
         // Signed in, a save without the CSRF token is still refused, and nothing is stored.
         assertThat(client.send(form("/profiles", "id=forged&satisfied=" + enc("iso42001:A.6.2.4")), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/profiles/forged")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        // Signed in with a read token, saving is refused (with its CSRF token) and nothing is stored.
+        String readToken = directory.createToken(t, "reader", Scope.READ).secret();
+        HttpClient reader = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String readCsrf = csrf(reader.send(HttpRequest.newBuilder(URI.create(base + "/signin")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(reader.send(form("/signin", "_csrf=" + enc(readCsrf) + "&token=" + enc(readToken)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+        String saveCsrf = csrf(reader.send(HttpRequest.newBuilder(URI.create(base + "/profiles/new?satisfied=" + enc("iso42001:A.6.2.4"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> readSave = reader.send(form("/profiles", "_csrf=" + enc(saveCsrf) + "&id=read-only&satisfied=" + enc("iso42001:A.6.2.4")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(readSave.statusCode()).as(readSave.body()).isEqualTo(403);
+        assertThat(readSave.body()).contains("read-only token");
+        assertThat(reader.send(HttpRequest.newBuilder(URI.create(base + "/profiles/read-only")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         // A revoked token ends the session on its next request.
         directory.tokens(t).forEach(k -> directory.revokeToken(k.id()));
         HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(base + "/profiles")).build(), HttpResponse.BodyHandlers.ofString());
