@@ -99,11 +99,7 @@ public final class TenantView {
             DatasetGraph ref = reference.asDatasetGraph();
             DatasetGraphMapLink view = new DatasetGraphMapLink(ref.getDefaultGraph());
             DatasetGraph tdsg = tenants.dataset().asDatasetGraph();
-            // Each tenant graph behind a plain wrapper: TDB2 evaluates patterns on its own graphs with its
-            // internal node ids, and ids of the tenant database must never meet the reference database's in a
-            // join (they would be read as other nodes, and a profile joined with the catalogue would match
-            // nothing). Wrapped, the tenant graph is matched node by node; the reference graph stays fast.
-            for (Node g : graphs.apply(tdsg)) view.addGraph(g, new org.apache.jena.sparql.graph.GraphWrapper(tdsg.getGraph(g)));
+            for (Node g : graphs.apply(tdsg)) view.addGraph(g, tdsg.getGraph(g));
             // Same query rules as the other doors (timeouts, no SERVICE, allowed functions), and the text
             // index of the reference data for text:query.
             view.getContext().putAll(ref.getContext());
