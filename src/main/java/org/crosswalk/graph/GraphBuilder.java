@@ -72,6 +72,7 @@ public final class GraphBuilder {
         boolean cataloguesRead = problems.isEmpty();
 
         addSortKeys(model);
+        addWithinClosure(model);
         // Law versions need the catalogues whole; their problems are listed with the mapping files' below.
         LawVersions.Counts lawVersions = cataloguesRead ? LawVersions.derive(model, problems) : new LawVersions.Counts(0, 0, 0);
         Map<String, String> frameworkOf = new HashMap<>();
@@ -115,6 +116,25 @@ public final class GraphBuilder {
         Map<Resource, String> keys = new HashMap<>();
         model.listSubjectsWithProperty(SKOS.inScheme).forEach(r -> sortKey(r, keys, 0));
         keys.forEach((r, key) -> model.add(r, Vocab.sortKey, key));
+    }
+
+    /**
+     * cw:within, the reflexive closure of skos:broader ("r is r or lies under a"), one triple per pair.
+     * The named queries ask "which leaves lie under this mapped requirement" on every answer; as the
+     * property path skos:broader* that walk was most of their time (JFR, bench/profiles/). Materialised,
+     * it is one index look-up, and the queries stay plain SPARQL that analysts can run unchanged.
+     */
+    private static void addWithinClosure(Model model) {
+        List<Statement> closure = new ArrayList<>();
+        model.listSubjectsWithProperty(SKOS.inScheme).forEach(r -> {
+            Resource up = r;
+            for (int depth = 0; up != null && depth < 20; depth++) {
+                closure.add(model.createStatement(r, Vocab.within, up));
+                Statement parent = up.getProperty(SKOS.broader);
+                up = parent != null && parent.getObject().isResource() ? parent.getResource() : null;
+            }
+        });
+        model.add(closure);
     }
 
     private static String sortKey(Resource r, Map<Resource, String> keys, int depth) {
