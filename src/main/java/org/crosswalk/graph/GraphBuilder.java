@@ -20,10 +20,6 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.shacl.ShaclValidator;
-import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
@@ -58,11 +54,11 @@ public final class GraphBuilder {
         model.setNsPrefix("cw", Vocab.CW);
 
         for (Path file : sources.turtleFiles()) parseTurtle(file, sources.displayName(file), model, locator, problems);
-        Shapes shapes = null;
+        ShapeValidation shapes = null;
         Graph shapesGraph = parseTurtle(sources.shapesFile(), sources.displayName(sources.shapesFile()), null, null, problems);
         if (shapesGraph != null) {
             try {
-                shapes = Shapes.parse(shapesGraph);
+                shapes = new ShapeValidation(shapesGraph);
             } catch (RuntimeException e) {
                 problems.add(sources.displayName(sources.shapesFile()) + ":1: not valid SHACL: " + e.getMessage());
             }
@@ -99,7 +95,7 @@ public final class GraphBuilder {
         curated.forEach(m -> addMapping(model, m));
         derived.forEach(m -> addMapping(model, m));
 
-        if (shapes != null) validate(model, shapes, locator, problems);
+        if (shapes != null) problems.addAll(shapes.validate(model, locator));
         if (!problems.isEmpty()) throw new DataValidationException(problems);
 
         String version = sources.version();
@@ -228,17 +224,6 @@ public final class GraphBuilder {
         if (!m.location().isEmpty()) axiom.addProperty(Vocab.sourceFile, m.location());
         m.derivedFrom().forEach(step -> axiom.addProperty(Vocab.wasDerivedFrom, model.createResource(step.iri())));
         if (m.via() != null) axiom.addProperty(Vocab.via, model.createResource(m.via()));
-    }
-
-    private static void validate(Model model, Shapes shapes, NodeLocator locator, List<String> problems) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
-        if (report.conforms()) return;
-        for (ReportEntry e : report.getEntries()) {
-            String focus = e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString();
-            String where = locator.locate(focus, "(unlocated)");
-            String path = e.resultPath() == null ? "" : " " + e.resultPath() + ":";
-            problems.add(where + ": <" + focus + ">" + path + " " + e.message());
-        }
     }
 
     private static String capitalise(String s) {
