@@ -313,6 +313,13 @@ class RemoteStoreTest {
         } finally {
             pool.shutdownNow();
         }
+        // A stored profile's coverage runs the named queries over the profile's version graph read from the
+        // remote tenant dataset: the same answer through either replica.
+        String coverage = "/api/profiles/shared/coverage?target=eu-ai-act&role=deployer&system=high-risk";
+        HttpResponse<String> covA = call(replicaA, "GET", coverage, acmeToken, null, null);
+        assertThat(covA.statusCode()).as(covA.body()).isEqualTo(200);
+        assertThat(call(replicaB, "GET", coverage, acmeToken, null, null).body()).isEqualTo(covA.body());
+
         JsonNode history = api(replicaB).parse(call(replicaB, "GET", "/api/profiles/shared/history", acmeToken, null, null).body());
         assertThat(history).as("one version per landed write, none lost or doubled").hasSize(5);
         for (int n = 0; n < 5; n++) assertThat(history.get(n).get("version").asInt()).isEqualTo(n + 1);
