@@ -76,6 +76,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** An unknown query parameter (never silently ignored) or a paging value out of bounds. */
+    @ExceptionHandler(QueryParameterCheck.InvalidParameter.class)
+    ProblemDetail invalidParameter(QueryParameterCheck.InvalidParameter e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        pd.setTitle("Invalid parameter");
+        pd.setProperty("parameter", e.parameter);
+        if (e.allowed != null) pd.setProperty("allowed", e.allowed);
+        return pd;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
