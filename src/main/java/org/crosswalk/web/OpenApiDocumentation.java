@@ -108,6 +108,12 @@ class OpenApiDocumentation {
             Map.entry("POST /api/suggestions/{source}/{target}", "suggestMappings"),
             Map.entry("POST /api/suggestions/{source}/{target}/decisions", "decideSuggestion"));
 
+    /** Summaries of the operations whose controllers say none. */
+    private static final Map<String, String> SUMMARIES = Map.of(
+            "GET /api/health", "Liveness, data version, triple count and the law the answers read today",
+            "GET /api/admin/tenants", "Every tenant",
+            "GET /api/admin/tenants/{tenant}/tokens", "The tenant's API tokens: ids, names, scopes (never the secrets)");
+
     /** Downloads whose body is a file: springdoc sees byte[] and says * / *; these are their real types. */
     private static final Map<String, List<String>> DOWNLOAD_TYPES = Map.of(
             "GET /api/exports/mapping-sets/{file}", List.of("text/tab-separated-values;charset=UTF-8", "application/json"),
@@ -176,6 +182,7 @@ class OpenApiDocumentation {
             String key = method.name() + " " + path;
             String id = OPERATION_IDS.get(key);
             if (id != null) op.setOperationId(id);
+            if (op.getSummary() == null) op.setSummary(SUMMARIES.get(key));
             if (op.getTags() == null || op.getTags().isEmpty() || op.getTags().contains("health-controller")) op.setTags(List.of("Health"));
             describe(key, path, method, op);
         }));
@@ -211,7 +218,6 @@ class OpenApiDocumentation {
         c.addHeaders("Link", new Header().description("RFC 8288 links to the first, previous and next page (rel=first, prev, next)")
                 .schema(new StringSchema()));
         c.addHeaders("Retry-After", new Header().description("Seconds to wait before retrying").schema(new IntegerSchema()));
-        c.addHeaders("Allow", new Header().description("The methods this resource supports").schema(new StringSchema()));
     }
 
     private static boolean secured(String path, PathItem.HttpMethod method) {
@@ -315,6 +321,8 @@ class OpenApiDocumentation {
                 tooMany.addHeaderObject("Retry-After", ref("Retry-After"));
                 responses.addApiResponse("429", tooMany);
             }
+        } else {
+            op.setSecurity(List.of()); // open: no credential is needed (or sent)
         }
         // Keep the responses in status order: the document is compared byte for byte with its snapshot.
         ApiResponses sorted = new ApiResponses();
