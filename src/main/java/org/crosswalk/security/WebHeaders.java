@@ -30,6 +30,11 @@ public class WebHeaders {
 
     private final List<String> origins;
 
+    /** A JSON string literal. */
+    public static String json(String s) {
+        return SecurityConfiguration.json(s);
+    }
+
     public WebHeaders(@Value("${crosswalk.cors.allowed-origins:*}") List<String> origins) {
         this.origins = origins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
