@@ -114,6 +114,16 @@ class OpenApiDocumentation {
             "GET /api/admin/tenants", "Every tenant",
             "GET /api/admin/tenants/{tenant}/tokens", "The tenant's API tokens: ids, names, scopes (never the secrets)");
 
+    /**
+     * Operations that one path and method serve for several body types (springdoc merges them and keeps
+     * one method's summary): described as what they take.
+     */
+    private static final Map<String, String> MERGED_SUMMARIES = Map.of(
+            "POST /api/coverage", "Coverage for an organisation profile sent as the body: JSON (Holdings) or CSV (framework,requirement,status); stateless",
+            "POST /api/gaps", "Gaps for an organisation profile sent as the body: JSON (Holdings) or CSV (framework,requirement,status); stateless",
+            "POST /api/profiles", "Create a profile from JSON statements, or import the CSV or XLSX a GRC tool exports",
+            "PUT /api/profiles/{id}", "Replace a profile's statements from JSON, CSV or XLSX (If-Match required)");
+
     /** Downloads whose body is a file: springdoc sees byte[] and says * / *; these are their real types. */
     private static final Map<String, List<String>> DOWNLOAD_TYPES = Map.of(
             "GET /api/exports/mapping-sets/{file}", List.of("text/tab-separated-values;charset=UTF-8", "application/json"),
@@ -182,7 +192,7 @@ class OpenApiDocumentation {
             String key = method.name() + " " + path;
             String id = OPERATION_IDS.get(key);
             if (id != null) op.setOperationId(id);
-            if (op.getSummary() == null) op.setSummary(SUMMARIES.get(key));
+            if (op.getSummary() == null || MERGED_SUMMARIES.containsKey(key)) op.setSummary(MERGED_SUMMARIES.getOrDefault(key, SUMMARIES.get(key)));
             if (op.getTags() == null || op.getTags().isEmpty() || op.getTags().contains("health-controller")) op.setTags(List.of("Health"));
             describe(key, path, method, op);
         }));
