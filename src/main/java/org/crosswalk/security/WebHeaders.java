@@ -26,6 +26,11 @@ public class WebHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The SPARQL port serves Apache Jena's Fuseki UI, whose query editor (YASGUI, bundled) builds functions
+     * with {@code new Function}: 'unsafe-eval' there, and only there; still no inline or foreign script.
+     */
+    public static final String SPARQL_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
     static final List<String> EXPOSED = List.of("ETag", "Last-Modified", "Link", "X-Total-Count", "Retry-After", "Content-Disposition", "Location");
 
     private final List<String> origins;
@@ -80,7 +85,7 @@ public class WebHeaders {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Referrer-Policy", "no-referrer");
-            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("Content-Security-Policy", SPARQL_CONTENT_SECURITY_POLICY);
             if (queries != null && request.getRequestURI().startsWith("/crosswalk")) {
                 if (!processor.processRequest(queries, request, response)) return; // a refused origin
                 if (org.springframework.web.cors.CorsUtils.isPreFlightRequest(request)) return;
