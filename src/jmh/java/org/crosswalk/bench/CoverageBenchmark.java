@@ -3,6 +3,7 @@ package org.crosswalk.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ public class CoverageBenchmark {
             byQuery.put(r.iri(), new PlainCoverage.Status(r.status(), r.leaves().full(), r.leaves().partial(),
                     r.leaves().none(), r.leaves().total()));
         }
-        Map<String, PlainCoverage.Status> byJava = plain.compute();
+        Map<String, PlainCoverage.Status> byJava = plain.compute(LocalDate.now());
         if (!byJava.equals(byQuery)) {
             Map<String, String> diff = new HashMap<>();
             byQuery.forEach((k, v) -> { if (!v.equals(byJava.get(k))) diff.put(k, v + " vs plain " + byJava.get(k)); });
@@ -95,7 +96,7 @@ public class CoverageBenchmark {
 
     @Benchmark
     public Map<String, PlainCoverage.Status> plainJava() {
-        return plain.compute();
+        return plain.compute(LocalDate.now());
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package org.crosswalk.bench;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,10 @@ import org.apache.jena.system.Txn;
 
 /**
  * The yardstick of the coverage benchmark, not a fast path: the coverage rule of queries/coverage.rq for
- * one framework held as a whole against another, with no role/system/date filter, written as plain Java
- * over arrays and maps loaded once from the store. Leaves of the target (minus those under a listing
- * annex) take the best rank of the mappings that reach them (equal/superset-of 2, subset-of/intersects-with
+ * one framework held as a whole against another, with no role/system filter, on a date, written as plain
+ * Java over arrays and maps loaded once from the store. Leaves of the target (minus those under a listing
+ * annex; for a versioned provision only if a version is in force on the date and one of its applications
+ * has begun, the point-in-time rule of coverage.rq) take the best rank of the mappings that reach them (equal/superset-of 2, subset-of/intersects-with
  * 1, anything else 0; a mapping to a requirement reaches every leaf under it); every requirement counts
  * its leaves' ranks and is full when all are full, none when all are none, partial otherwise.
  * The benchmark checks once that it gives the named query's answer before it measures anything.
@@ -29,8 +31,12 @@ final class PlainCoverage {
     private final int[] mappingTarget;          // mapping -> target concept
     private final int[] mappingRank;            // mapping -> rank by relation
     private final int leafCount;
+    /** concept -> its versions as {validFrom, validUntil (MAX when open), appliesFrom} epoch days; null = unversioned. */
+    private final long[][][] versions;
 
-    private PlainCoverage(String[] concepts, int[][] leavesUnder, int[] mappingTarget, int[] mappingRank, int leafCount) {
+    private PlainCoverage(String[] concepts, int[][] leavesUnder, int[] mappingTarget, int[] mappingRank, int leafCount,
+            long[][][] versions) {
+        this.versions = versions;
         this.concepts = concepts;
         this.leavesUnder = leavesUnder;
         this.mappingTarget = mappingTarget;
@@ -85,13 +91,31 @@ final class PlainCoverage {
                         case "subset-of", "intersects-with" -> 1;
                         default -> 0;
                     }}));
+            Map<String, List<long[]>> byConcept = new HashMap<>();
+            select(ds, """
+                    PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/>
+                    PREFIX cw: <https://w3id.org/crosswalk/ontology#>
+                    SELECT ?c ?from ?until ?applies WHERE { ?s dcterms:identifier "%s" . ?c skos:inScheme ?s .
+                      ?v cw:versionOf ?c ; cw:validFrom ?from . OPTIONAL { ?v cw:validUntil ?until }
+                      OPTIONAL { ?v cw:application/cw:appliesFrom ?applies } }""".formatted(target), r ->
+                    byConcept.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new long[] {
+                            epochDay(r[1]), r[2] == null ? Long.MAX_VALUE : epochDay(r[2]),
+                            r[3] == null ? Long.MAX_VALUE : epochDay(r[3])}));
+            long[][][] versions = new long[concepts.length][][];
+            byConcept.forEach((c, v) -> versions[id.get(c)] = v.toArray(long[][]::new));
             return new PlainCoverage(concepts, leavesUnder, mappings.stream().mapToInt(m -> m[0]).toArray(),
-                    mappings.stream().mapToInt(m -> m[1]).toArray(), leaves);
+                    mappings.stream().mapToInt(m -> m[1]).toArray(), leaves, versions);
         });
     }
 
-    /** The coverage answer: status and leaf counts per requirement of the target that has applicable leaves. */
-    Map<String, Status> compute() {
+    /** The coverage answer on a date: status and leaf counts per requirement of the target that has applicable leaves. */
+    Map<String, Status> compute(LocalDate on) {
+        long at = on.toEpochDay();
+        boolean[] applies = new boolean[concepts.length];
+        for (int c = 0; c < concepts.length; c++) {
+            if (versions[c] == null) { applies[c] = true; continue; }
+            for (long[] v : versions[c]) if (v[0] <= at && at < v[1] && v[2] <= at) { applies[c] = true; break; }
+        }
         int[] rank = new int[concepts.length]; // per leaf (indexed by concept), 0 when nothing reaches it
         for (int m = 0; m < mappingTarget.length; m++) {
             int r = mappingRank[m];
@@ -100,18 +124,23 @@ final class PlainCoverage {
         }
         Map<String, Status> out = new HashMap<>(concepts.length * 2);
         for (int c = 0; c < concepts.length; c++) {
-            int[] leaves = leavesUnder[c];
-            if (leaves.length == 0) continue;
-            int full = 0, partial = 0;
-            for (int leaf : leaves) {
+            int full = 0, partial = 0, total = 0;
+            for (int leaf : leavesUnder[c]) {
+                if (!applies[leaf]) continue;
+                total++;
                 if (rank[leaf] == 2) full++;
                 else if (rank[leaf] == 1) partial++;
             }
-            int none = leaves.length - full - partial;
-            out.put(concepts[c], new Status(full == leaves.length ? "full" : none == leaves.length ? "none" : "partial",
-                    full, partial, none, leaves.length));
+            if (total == 0) continue;
+            int none = total - full - partial;
+            out.put(concepts[c], new Status(full == total ? "full" : none == total ? "none" : "partial",
+                    full, partial, none, total));
         }
         return out;
+    }
+
+    private static long epochDay(String xsdDate) {
+        return LocalDate.parse(xsdDate).toEpochDay();
     }
 
     int leafCount() {

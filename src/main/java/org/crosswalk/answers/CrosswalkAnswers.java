@@ -81,8 +81,18 @@ public final class CrosswalkAnswers {
     private record Statuses(Summary summary, List<RequirementStatus> statuses) {}
 
     public CoverageAnswer coverage(Holdings holdings, String target, Filters filters) {
+        return coverage(holdings, null, target, filters);
+    }
+
+    /**
+     * Coverage for what a stored profile holds: queries/coverage.rq reads the profile's graph (its
+     * {@code profile} parameter) in the profile's dataset view; {@code described} only says, in the
+     * answer, what the profile lists. {@code profile} null: what is held is {@code described}'s lists.
+     */
+    public CoverageAnswer coverage(Holdings described, ProfileGraph profile, String target, Filters filters) {
+        Holdings holdings = described;
         String asOf = effectiveDate(filters.asOf());
-        Statuses c = runner.run("coverage", holdingParameters(holdings, target, filters, asOf), "Statuses", t -> {
+        Statuses c = runner.run("coverage", holdingParameters(holdings, profile, target, filters, asOf), "Statuses", t -> {
             List<RequirementStatus> statuses = statuses(t, target);
             int full = 0, partial = 0, none = 0;
             for (RequirementStatus r : statuses) {
@@ -93,19 +103,25 @@ public final class CrosswalkAnswers {
                 }
             }
             return new Statuses(Summary.of(full, partial, none), statuses);
-        });
+        }, scope(profile));
         Law law = law(target, asOf);
         return new CoverageAnswer(describe(holdings), target, filters, law, c.summary(), c.statuses(),
                 notYetApplicable(target, filters, law));
     }
 
     public GapAnswer gaps(Holdings holdings, String target, Filters filters, boolean includePartial) {
+        return gaps(holdings, null, target, filters, includePartial);
+    }
+
+    /** Gaps for a stored profile (as {@link #coverage(Holdings, ProfileGraph, String, Filters)}), or for the lists when null. */
+    public GapAnswer gaps(Holdings described, ProfileGraph profile, String target, Filters filters, boolean includePartial) {
+        Holdings holdings = described;
         // The gaps are the coverage answer kept to status none (and partial): one query, one rule.
         String asOf = effectiveDate(filters.asOf());
-        Map<String, List<Node>> p = holdingParameters(holdings, target, filters, asOf);
+        Map<String, List<Node>> p = holdingParameters(holdings, profile, target, filters, asOf);
         p.put("onlyGaps", List.of(bool(true)));
         p.put("includePartial", List.of(bool(includePartial)));
-        List<RequirementStatus> gaps = runner.run("coverage", p, "RequirementStatus", t -> statuses(t, target));
+        List<RequirementStatus> gaps = runner.run("coverage", p, "RequirementStatus", t -> statuses(t, target), scope(profile));
         Law law = law(target, asOf);
         return new GapAnswer(describe(holdings), target, filters, law, includePartial, gaps.size(), gaps,
                 notYetApplicable(target, filters, law));
@@ -176,15 +192,36 @@ public final class CrosswalkAnswers {
         return new ChangesAnswer(target, role, system, law(target, d1), law(target, d2), changes.size(), changes);
     }
 
-    private Map<String, List<Node>> holdingParameters(Holdings h, String target, Filters f, String asOf) {
+    private static org.crosswalk.queries.QueryScope scope(ProfileGraph profile) {
+        return profile == null ? null : profile.scope();
+    }
+
+    private Map<String, List<Node>> holdingParameters(Holdings h, ProfileGraph profile, String target, Filters f, String asOf) {
         index.framework(target);
         Map<String, List<Node>> p = new HashMap<>();
-        if (h.source() == null || h.source().isBlank()) {
+        if (profile != null) {
+            // What is held is read by the query from the profile's graph: the lists stay empty.
+            p.put("source", List.of());
+            p.put("satisfied", List.of());
+            p.put("partiallySatisfied", List.of());
+            p.put("held", List.of());
+            p.put("profile", List.of(iri(profile.graph())));
+        } else if (h.source() == null || h.source().isBlank()) {
             p.put("source", List.of()); // none: only the lists describe what is held
         } else {
             index.framework(h.source());
             p.put("source", List.of(lit(h.source())));
         }
+        if (profile == null) putLists(h, p);
+        p.put("target", List.of(lit(target)));
+        if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
+        if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
+        requireFiltersApply(target, f.role() != null, f.system() != null);
+        p.put("asOf", List.of(date(asOf)));
+        return p;
+    }
+
+    private void putLists(Holdings h, Map<String, List<Node>> p) {
         List<Node> satisfied = h.satisfied().stream().map(id -> iri(index.requirement(null, id).iri())).distinct().toList();
         List<Node> partial = h.partiallySatisfied().stream().map(id -> iri(index.requirement(null, id).iri())).distinct().toList();
         for (Node both : partial) {
@@ -196,12 +233,6 @@ public final class CrosswalkAnswers {
         p.put("satisfied", satisfied);
         p.put("partiallySatisfied", partial);
         p.put("held", h.evidence().stream().map(id -> iri(index.evidence(id).iri())).toList());
-        p.put("target", List.of(lit(target)));
-        if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
-        if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
-        requireFiltersApply(target, f.role() != null, f.system() != null);
-        p.put("asOf", List.of(date(asOf)));
-        return p;
     }
 
     private Holding describe(Holdings h) {
@@ -263,11 +294,21 @@ public final class CrosswalkAnswers {
     }
 
     public EvidenceSupport evidenceSupport(List<String> held) {
-        List<Node> nodes = held.stream().map(id -> iri(index.evidence(id).iri())).toList();
+        return evidenceSupport(held, null);
+    }
+
+    /**
+     * What held evidence supports (queries/evidence-support.rq). With {@code profile}, the query reads the
+     * evidence from the stored profile's graph and {@code held} only says, in the answer, what it lists.
+     */
+    public EvidenceSupport evidenceSupport(List<String> held, ProfileGraph profile) {
+        Map<String, List<Node>> params = profile == null
+                ? Map.of("held", held.stream().map(id -> iri(index.evidence(id).iri())).toList())
+                : Map.of("held", List.of(), "profile", List.of(iri(profile.graph())));
         List<SupportedRequirement> supports = new ArrayList<>();
         Set<String> frameworks = new TreeSet<>();
         Set<String> requirements = new java.util.HashSet<>();
-        for (Map<String, RDFNode> r : runner.run("evidence-support", Map.of("held", nodes)).rows()) {
+        for (Map<String, RDFNode> r : runner.run("evidence-support", params, "rows", t -> t, scope(profile)).rows()) {
             supports.add(new SupportedRequirement(new Ref(s(r, "requirement"), s(r, "framework"), s(r, "notation"), s(r, "label")),
                     s(r, "evidenceId"), s(r, "support")));
             frameworks.add(s(r, "framework"));

@@ -48,6 +48,13 @@ public final class NamedQueryCalls {
         for (var e : params.entrySet()) {
             QueryParameter p = q.parameter(e.getKey()).orElseThrow(() -> new UnknownIdException("parameter of " + q.name(),
                     e.getKey(), q.parameters().stream().map(QueryParameter::name).toList()));
+            if (!p.type().callerMayBind()) {
+                // A tenant's graph is named by the server for the caller's own stored profile, never by a
+                // parameter: this door runs on the reference data and must not be a way into tenant graphs.
+                throw new IllegalArgumentException("Parameter '" + p.name() + "' of " + q.name() + " cannot be given here: "
+                        + "a stored profile is read through /api/profiles/{id}/" + (q.name().equals("coverage") ? "coverage or /gaps" : "…")
+                        + " with its tenant's credential");
+            }
             List<String> raw = e.getValue().stream().flatMap(v -> p.type().list ? List.of(v.split(",")).stream() : java.util.stream.Stream.of(v))
                     .map(String::strip).filter(v -> !v.isEmpty() || !p.type().list).toList();
             if (!blankAllowed(p) && raw.stream().anyMatch(String::isEmpty)) {
@@ -110,6 +117,7 @@ public final class NamedQueryCalls {
                 yield NodeFactory.createLiteralDT(v, XSDDatatype.XSDinteger);
             }
             case TEXT -> NodeFactory.createLiteralString(v);
+            case PROFILE -> throw new IllegalStateException("refused above");
         };
     }
 

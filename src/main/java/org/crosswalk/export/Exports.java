@@ -8,6 +8,7 @@ import java.util.List;
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.ProfileGraph;
 import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.answers.Tabular;
 import org.crosswalk.answers.Views.CoverageAnswer;
@@ -113,10 +114,16 @@ public final class Exports {
 
     /** Coverage of each target by what the organisation holds; XLSX gets one sheet per target. */
     public void coverage(Holdings holdings, List<String> targets, Filters filters, ReportFormat format, OutputStream out) throws IOException {
+        coverage(holdings, null, targets, filters, format, out);
+    }
+
+    /** The same report for a stored profile, read from its graph (see {@link CrosswalkAnswers#coverage(Holdings, ProfileGraph, String, Filters)}). */
+    public void coverage(Holdings holdings, ProfileGraph profile, List<String> targets, Filters filters, ReportFormat format,
+            OutputStream out) throws IOException {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<CoverageAnswer> coverage = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.coverage(holdings, t, filtersFor(t, targets, filters));
+            var a = answers.coverage(holdings, profile, t, filtersFor(t, targets, filters));
             sheets.add(new TableExport.Sheet(t, a));
             coverage.add(a);
         }
@@ -127,10 +134,16 @@ public final class Exports {
 
     public void gaps(Holdings holdings, List<String> targets, Filters filters, boolean includePartial, ReportFormat format,
             OutputStream out) throws IOException {
+        gaps(holdings, null, targets, filters, includePartial, format, out);
+    }
+
+    /** The same report for a stored profile, read from its graph. */
+    public void gaps(Holdings holdings, ProfileGraph profile, List<String> targets, Filters filters, boolean includePartial,
+            ReportFormat format, OutputStream out) throws IOException {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<Object> answersJson = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.gaps(holdings, t, filtersFor(t, targets, filters), includePartial);
+            var a = answers.gaps(holdings, profile, t, filtersFor(t, targets, filters), includePartial);
             sheets.add(new TableExport.Sheet(t, a));
             answersJson.add(a);
         }

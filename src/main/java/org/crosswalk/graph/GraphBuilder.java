@@ -20,10 +20,6 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.shacl.ShaclValidator;
-import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
@@ -58,11 +54,11 @@ public final class GraphBuilder {
         model.setNsPrefix("cw", Vocab.CW);
 
         for (Path file : sources.turtleFiles()) parseTurtle(file, sources.displayName(file), model, locator, problems);
-        Shapes shapes = null;
+        ShapeValidation shapes = null;
         Graph shapesGraph = parseTurtle(sources.shapesFile(), sources.displayName(sources.shapesFile()), null, null, problems);
         if (shapesGraph != null) {
             try {
-                shapes = Shapes.parse(shapesGraph);
+                shapes = new ShapeValidation(shapesGraph);
             } catch (RuntimeException e) {
                 problems.add(sources.displayName(sources.shapesFile()) + ":1: not valid SHACL: " + e.getMessage());
             }
@@ -72,6 +68,7 @@ public final class GraphBuilder {
         boolean cataloguesRead = problems.isEmpty();
 
         addSortKeys(model);
+        addWithinClosure(model);
         // Law versions need the catalogues whole; their problems are listed with the mapping files' below.
         LawVersions.Counts lawVersions = cataloguesRead ? LawVersions.derive(model, problems) : new LawVersions.Counts(0, 0, 0);
         Map<String, String> frameworkOf = new HashMap<>();
@@ -98,7 +95,7 @@ public final class GraphBuilder {
         curated.forEach(m -> addMapping(model, m));
         derived.forEach(m -> addMapping(model, m));
 
-        if (shapes != null) validate(model, shapes, locator, problems);
+        if (shapes != null) problems.addAll(shapes.validate(model, locator));
         if (!problems.isEmpty()) throw new DataValidationException(problems);
 
         String version = sources.version();
@@ -115,6 +112,25 @@ public final class GraphBuilder {
         Map<Resource, String> keys = new HashMap<>();
         model.listSubjectsWithProperty(SKOS.inScheme).forEach(r -> sortKey(r, keys, 0));
         keys.forEach((r, key) -> model.add(r, Vocab.sortKey, key));
+    }
+
+    /**
+     * cw:within, the reflexive closure of skos:broader ("r is r or lies under a"), one triple per pair.
+     * The named queries ask "which leaves lie under this mapped requirement" on every answer; as the
+     * property path skos:broader* that walk was most of their time (JFR, bench/profiles/). Materialised,
+     * it is one index look-up, and the queries stay plain SPARQL that analysts can run unchanged.
+     */
+    private static void addWithinClosure(Model model) {
+        List<Statement> closure = new ArrayList<>();
+        model.listSubjectsWithProperty(SKOS.inScheme).forEach(r -> {
+            Resource up = r;
+            for (int depth = 0; up != null && depth < 20; depth++) {
+                closure.add(model.createStatement(r, Vocab.within, up));
+                Statement parent = up.getProperty(SKOS.broader);
+                up = parent != null && parent.getObject().isResource() ? parent.getResource() : null;
+            }
+        });
+        model.add(closure);
     }
 
     private static String sortKey(Resource r, Map<Resource, String> keys, int depth) {
@@ -208,17 +224,6 @@ public final class GraphBuilder {
         if (!m.location().isEmpty()) axiom.addProperty(Vocab.sourceFile, m.location());
         m.derivedFrom().forEach(step -> axiom.addProperty(Vocab.wasDerivedFrom, model.createResource(step.iri())));
         if (m.via() != null) axiom.addProperty(Vocab.via, model.createResource(m.via()));
-    }
-
-    private static void validate(Model model, Shapes shapes, NodeLocator locator, List<String> problems) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
-        if (report.conforms()) return;
-        for (ReportEntry e : report.getEntries()) {
-            String focus = e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString();
-            String where = locator.locate(focus, "(unlocated)");
-            String path = e.resultPath() == null ? "" : " " + e.resultPath() + ":";
-            problems.add(where + ": <" + focus + ">" + path + " " + e.message());
-        }
     }
 
     private static String capitalise(String s) {

@@ -35,6 +35,7 @@ public final class Vocab {
     public static final Property order = cwp("order");
     public static final Property sortKey = cwp("sortKey");
     public static final Property insertedOrder = cwp("insertedOrder");
+    public static final Property within = cwp("within");
 
     public static final Resource SssomMappingSet = ResourceFactory.createResource(SSSOM + "MappingSet");
     public static final Property mappingJustification = ResourceFactory.createProperty(SSSOM + "mapping_justification");

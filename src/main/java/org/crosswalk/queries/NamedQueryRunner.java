@@ -49,7 +49,7 @@ public final class NamedQueryRunner {
     private final MeterRegistry metrics;
 
     /** The parameter values as the cache sees them: by name, in the order given, UNDEF as null. */
-    private record Key(String query, String view, String dataVersion, Map<String, List<Node>> values) {}
+    private record Key(String query, String view, String scope, String dataVersion, Map<String, List<Node>> values) {}
 
     /** A cached answer and its weight: the number of rows the query returned for it. */
     private record Entry(Object value, int rows) {}
@@ -86,7 +86,7 @@ public final class NamedQueryRunner {
     }
 
     public ResultTable run(NamedQuery named, Map<String, List<Node>> values) {
-        return run(named, values, "rows", t -> t);
+        return run(named, values, "rows", t -> t, null);
     }
 
     /**
@@ -96,20 +96,30 @@ public final class NamedQueryRunner {
      * pure function of the rows, and its result must not be changed by callers.
      */
     public <V> V run(String name, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
-        return run(library.require(name), values, view, shape);
+        return run(library.require(name), values, view, shape, null);
+    }
+
+    /**
+     * Like {@link #run(String, Map, String, Function)}, on the dataset of {@code scope} instead of the
+     * store (null: the store): e.g. the reference data plus one stored profile's graph, which the query
+     * reads through its {@code profile} parameter. The scope's cache key is part of the answer's key.
+     */
+    public <V> V run(String name, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape, QueryScope scope) {
+        return run(library.require(name), values, view, shape, scope);
     }
 
     @SuppressWarnings("unchecked")
-    private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape) {
+    private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape, QueryScope scope) {
         Function<RDFConnection, V> work = conn -> {
             if (cache == null) return shape.apply(execute(conn, named, ParameterBinder.bind(named, values)));
             // The version is read inside the read that computes the rows: they belong to it.
-            Key key = new Key(named.name(), view, dataVersion.get(), canonical(values));
+            Key key = new Key(named.name(), view, scope == null ? "" : scope.cacheKey(), dataVersion.get(), canonical(values));
             return (V) cache.get(key, k -> {
                 ResultTable rows = execute(conn, named, ParameterBinder.bind(named, values));
                 return new Entry(shape.apply(rows), 1 + rows.rows().size());
             }).value();
         };
+        if (scope != null) return scope.read(work);
         // Full-text queries run where the text index is (see CrosswalkStore#readReference).
         return named.usesTextIndex() ? store.readReference(work) : store.read(work);
     }

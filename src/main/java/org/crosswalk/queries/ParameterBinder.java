@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
@@ -40,7 +39,15 @@ public final class ParameterBinder {
         for (String name : values.keySet()) {
             if (!declared.contains(name)) throw new IllegalArgumentException("Unknown parameter: " + name);
         }
-        Query query = QueryFactory.create(named.text());
+        // Parsing a named query costs more than answering a look-up from the store, so the library's
+        // parsed template is copied instead: cloneQuery deep-copies groups, unions, optionals and
+        // subqueries, all the rewrite replaces parts of. The copy is taken under the template's lock
+        // because Query fills some fields lazily on first read.
+        Query parsed = named.query();
+        Query query;
+        synchronized (parsed) {
+            query = parsed.cloneQuery();
+        }
         rewrite(query.getQueryPattern(), declared, values);
         return query;
     }

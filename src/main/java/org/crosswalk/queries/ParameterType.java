@@ -24,7 +24,13 @@ public enum ParameterType {
     DATE("date", false),
     BOOLEAN("boolean", false),
     INTEGER("integer", false),
-    TEXT("text", false);
+    TEXT("text", false),
+    /**
+     * A stored profile's version graph (IRI), read with {@code GRAPH ?profile { … }}. Bound only by the
+     * tenant's own answers (/api/profiles/{id}/…), over a dataset that holds that one graph besides the
+     * reference data; never accepted from a caller's parameters ({@link #callerMayBind}).
+     */
+    PROFILE("profile", false);
 
     public final String token;
     public final boolean list;
@@ -32,6 +38,11 @@ public enum ParameterType {
     ParameterType(String token, boolean list) {
         this.token = token;
         this.list = list;
+    }
+
+    /** False for a parameter no public door may bind (a tenant's graph is named by the server, never by a caller). */
+    public boolean callerMayBind() {
+        return this != PROFILE;
     }
 
     public static Optional<ParameterType> fromToken(String token) {

@@ -63,6 +63,74 @@ public final class Review {
         return suggestionsDir.resolve(CandidateFile.fileName(source, target));
     }
 
+    /** A suggestion still waiting for a decision, in the order of the candidate file. */
+    public record Pending(RequirementIndex.Requirement subject, RequirementIndex.Requirement object, int rank, Double confidence) {}
+
+    /**
+     * The suggestions of the pair's candidate file that nobody has decided yet: not in the decisions log
+     * (accepted, edited or rejected) and not already curated in any mapping set. Empty when the pair has
+     * no candidate file.
+     */
+    public synchronized List<Pending> pending(RequirementIndex index, String source, String target) {
+        RequirementIndex.Framework from = index.framework(source), to = index.framework(target);
+        Path file = candidates(from.id(), to.id());
+        if (!Files.exists(file)) return List.of();
+        Set<String> done = new java.util.HashSet<>();
+        Path log = suggestionsDir.resolve(from.id() + "-" + to.id() + ".decisions.tsv");
+        try {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    String[] c = line.split("\t", -1);
+                    if (c.length > 5 && !c[0].equals("date")) done.add(c[3] + " " + c[5]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path f : sources.mappingFiles()) {
+            for (MappingRecord m : MappingSetReader.read(f, sources.displayName(f), new ArrayList<>()).mappings()) {
+                done.add(m.subject() + " " + m.object());
+            }
+        }
+        List<Pending> out = new ArrayList<>();
+        try {
+            for (Mapping m : new TSVReader(file.toFile()).read().getMappings()) {
+                if (done.contains(m.getSubjectId() + " " + m.getObjectId())) continue;
+                var s = index.byIri(m.getSubjectId());
+                var o = index.byIri(m.getObjectId());
+                if (s.isEmpty() || o.isEmpty()) continue; // a requirement that no longer exists
+                String comment = m.getComment() == null ? "" : m.getComment();
+                java.util.regex.Matcher r = java.util.regex.Pattern.compile("^candidate (\\d+) ").matcher(comment);
+                out.add(new Pending(s.get(), o.get(), r.find() ? Integer.parseInt(r.group(1)) : 0, m.getConfidence()));
+            }
+        } catch (Exception e) {
+            throw invalid(file.getFileName() + ": not readable as SSSOM: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Ranks candidates for every requirement of source in target and (re)writes the pair's candidate file. */
+    public synchronized List<Suggester.Suggestion> writeCandidates(org.crosswalk.store.CrosswalkStore store, RequirementIndex index,
+            String source, String target, int k) {
+        if (k < 1 || k > 50) throw new IllegalArgumentException("k must be between 1 and 50");
+        RequirementIndex.Framework from = index.framework(source), to = index.framework(target);
+        if (from.id().equals(to.id())) throw new IllegalArgumentException("source and target are the same framework");
+        List<Suggester.Suggestion> list = Suggester.suggest(RequirementText.of(store, from.id()),
+                RequirementText.of(store, to.id()), k, Suggester.Mode.FULL);
+        Path file = candidates(from.id(), to.id());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".suggest", ".part");
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                CandidateFile.write(list, from.id(), from.iri(), to.id(), to.iri(), out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return list;
+    }
+
     public synchronized Outcome decide(RequirementIndex index, String source, String target, Verdict asked, Decision d) {
         RequirementIndex.Framework from = index.framework(source), to = index.framework(target);
         RequirementIndex.Requirement s = index.requirement(from.id(), d.subject());

@@ -11,7 +11,10 @@ import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
+import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.system.Txn;
+import org.crosswalk.answers.ProfileGraph;
+import org.crosswalk.queries.QueryScope;
 
 /**
  * What one tenant may see, as a dataset: the reference data as the default graph, and as named graphs
@@ -32,13 +35,71 @@ public final class TenantView {
 
     /** Runs {@code work} with a read-only dataset of the reference graph and this tenant's graphs. */
     public <T> T read(String tenant, Function<Dataset, T> work) {
+        return read(tdsg -> {
+            List<Node> own = new ArrayList<>();
+            tdsg.listGraphNodes().forEachRemaining(g -> { if (TenantVocab.ownedBy(g, tenant)) own.add(g); });
+            return own;
+        }, work);
+    }
+
+    /**
+     * The dataset the named queries read one stored profile in: the reference data as the default graph
+     * and, as its only named graph, that profile's version graph {@code …/profile/<id>/version/<n>} (a
+     * version graph never changes once written). The queries get the graph's IRI as their {@code profile}
+     * parameter; nothing else of this or any other tenant is in the dataset.
+     *
+     * @param digest what the version holds (e.g. a hash of its statements), for the result-cache key: an
+     *               id can be reused after a purge, so the graph's name alone does not identify its content
+     */
+    public QueryScope profileScope(String tenant, String profile, int version, String digest) {
+        Node graph = TenantVocab.versionGraph(tenant, profile, version);
+        return new QueryScope() {
+            @Override
+            public String cacheKey() {
+                return graph.getURI() + "#" + digest;
+            }
+
+            @Override
+            public <T> T read(Function<RDFConnection, T> work) {
+                return TenantView.this.read(tdsg -> List.of(graph), ds -> {
+                    try (RDFConnection conn = RDFConnection.connect(ds)) {
+                        return work.apply(conn);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * A profile version as the named queries read it (queries/coverage.rq, evidence-support.rq): its
+     * version graph's IRI for their {@code profile} parameter, in {@link #profileScope}. The digest of its
+     * statements keys cached answers, since an id (and so a version graph's name) can be reused once a
+     * deleted profile is purged.
+     */
+    public ProfileGraph queryGraph(String tenant, Profiles.Profile p) {
+        StringBuilder content = new StringBuilder();
+        for (ProfileStatement s : p.statements()) content.append(s.about()).append(' ').append(s.status()).append('\n');
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ProfileGraph(profileGraph(tenant, p.id(), p.version()), profileScope(tenant, p.id(), p.version(), digest));
+    }
+
+    /** The graph IRI the named queries read for that version (the {@code profile} parameter's value). */
+    public static String profileGraph(String tenant, String profile, int version) {
+        return TenantVocab.versionGraph(tenant, profile, version).getURI();
+    }
+
+    private <T> T read(Function<DatasetGraph, List<Node>> graphs, Function<Dataset, T> work) {
         return Txn.calculateRead(reference, () -> Txn.calculateRead(tenants.dataset(), () -> {
             DatasetGraph ref = reference.asDatasetGraph();
             DatasetGraphMapLink view = new DatasetGraphMapLink(ref.getDefaultGraph());
             DatasetGraph tdsg = tenants.dataset().asDatasetGraph();
-            List<Node> own = new ArrayList<>();
-            tdsg.listGraphNodes().forEachRemaining(g -> { if (TenantVocab.ownedBy(g, tenant)) own.add(g); });
-            for (Node g : own) view.addGraph(g, tdsg.getGraph(g));
+            for (Node g : graphs.apply(tdsg)) view.addGraph(g, tdsg.getGraph(g));
             // Same query rules as the other doors (timeouts, no SERVICE, allowed functions), and the text
             // index of the reference data for text:query.
             view.getContext().putAll(ref.getContext());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.Holdings;
+import org.crosswalk.answers.ProfileGraph;
 import org.crosswalk.answers.Views.CoverageAnswer;
 import org.crosswalk.answers.Views.EvidenceSupport;
 import org.crosswalk.answers.Views.Filters;
@@ -21,6 +22,7 @@ import org.crosswalk.tenancy.Profiles.Diff;
 import org.crosswalk.tenancy.Profiles.Profile;
 import org.crosswalk.tenancy.Profiles.Summary;
 import org.crosswalk.tenancy.Profiles.Version;
+import org.crosswalk.tenancy.TenantView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,12 +62,14 @@ public class ProfileController {
     private final ProfileInput input;
     private final CrosswalkAnswers answers;
     private final Exports exports;
+    private final TenantView view;
 
-    public ProfileController(Profiles profiles, ProfileInput input, CrosswalkAnswers answers, Exports exports) {
+    public ProfileController(Profiles profiles, ProfileInput input, CrosswalkAnswers answers, Exports exports, TenantView view) {
         this.profiles = profiles;
         this.input = input;
         this.answers = answers;
         this.exports = exports;
+        this.view = view;
     }
 
     /** Body of POST and PUT in JSON. */
@@ -197,7 +201,7 @@ public class ProfileController {
             @RequestParam(required = false) String role, @RequestParam(required = false) String system,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) Integer version) {
         Profile p = at(id, version);
-        return withEtag(ResponseEntity.ok(), p.version(), answers.coverage(held(p), target, new Filters(role, system, asOf)));
+        return withEtag(ResponseEntity.ok(), p.version(), answers.coverage(held(p), graph(p), target, new Filters(role, system, asOf)));
     }
 
     @GetMapping(path = "/{id}/gaps", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -207,15 +211,14 @@ public class ProfileController {
             @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "false") boolean includePartial,
             @RequestParam(required = false) Integer version) {
         Profile p = at(id, version);
-        return withEtag(ResponseEntity.ok(), p.version(), answers.gaps(held(p), target, new Filters(role, system, asOf), includePartial));
+        return withEtag(ResponseEntity.ok(), p.version(), answers.gaps(held(p), graph(p), target, new Filters(role, system, asOf), includePartial));
     }
 
     @GetMapping(path = "/{id}/evidence-reuse", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "What the profile's evidence supports in every framework (queries/evidence-support.rq)")
     public ResponseEntity<EvidenceSupport> evidenceReuse(@PathVariable String id, @RequestParam(required = false) Integer version) {
         Profile p = at(id, version);
-        List<String> evidence = held(p).evidence();
-        EvidenceSupport support = evidence.isEmpty() ? new EvidenceSupport(List.of(), 0, List.of(), List.of()) : answers.evidenceSupport(evidence);
+        EvidenceSupport support = answers.evidenceSupport(held(p).evidence(), graph(p));
         return withEtag(ResponseEntity.ok(), p.version(), support);
     }
 
@@ -230,8 +233,8 @@ public class ProfileController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Filters filters = new Filters(role, system, asOf);
         switch (report) {
-            case "coverage" -> exports.coverage(held(p), target, filters, format, out);
-            case "gaps" -> exports.gaps(held(p), target, filters, includePartial, format, out);
+            case "coverage" -> exports.coverage(held(p), graph(p), target, filters, format, out);
+            case "gaps" -> exports.gaps(held(p), graph(p), target, filters, includePartial, format, out);
             default -> throw new IllegalArgumentException("report must be coverage or gaps, not '" + report + "'");
         }
         HttpHeaders h = new HttpHeaders();
@@ -245,11 +248,17 @@ public class ProfileController {
         return ResponseEntity.ok().headers(h).body(out.toByteArray());
     }
 
+    /** The profile version as the named queries read it: its version graph, in a dataset of the reference data plus that graph alone. */
+    private ProfileGraph graph(Profile p) {
+        return view.queryGraph(caller().tenant(), p);
+    }
+
     /**
-     * What a stored profile holds, in the terms the named queries take: satisfied and partial requirements,
+     * What a stored profile lists, for the answer to say what it was computed for (the queries read the
+     * graph itself), in the terms the named queries take: satisfied and partial requirements,
      * evidence held (satisfied or partial). Planned and not-applicable statements hold nothing.
      */
-    static Holdings held(Profile p) {
+    public static Holdings held(Profile p) {
         List<String> satisfied = p.statements().stream().filter(s -> !s.isEvidence() && s.status().equals("satisfied")).map(ProfileStatement::ref).toList();
         List<String> partial = p.statements().stream().filter(s -> !s.isEvidence() && s.status().equals("partial")).map(ProfileStatement::ref).toList();
         List<String> evidence = p.statements().stream()

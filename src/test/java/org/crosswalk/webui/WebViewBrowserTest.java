@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.crosswalk.support.ApiClient;
 import org.crosswalk.support.TestStores;
+import org.crosswalk.tenancy.TenantDirectory;
+import org.crosswalk.tenancy.TenantDirectory.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +65,7 @@ class WebViewBrowserTest {
     static String axe;
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired TenantDirectory directory;
     ApiClient api;
     String base;
     WebDriverWait wait;
@@ -305,6 +308,145 @@ class WebViewBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#ev-ai-risk-assessment details")).getAttribute("open")).isNotNull();
         assertAccessible("evidence");
         shot("evidence");
+    }
+
+    // ------------------------------------------------------------------ signed in: a tenant's profiles
+
+    @Test
+    void signInRunTheCheckSaveItAsAProfileSeeItListedAndOpenIt() throws Exception {
+        String a = "web-a-" + Long.toHexString(System.nanoTime()), b = "web-b-" + Long.toHexString(System.nanoTime());
+        directory.createTenant(a);
+        directory.createTenant(b);
+        String tokenA = directory.createToken(a, "browser", Scope.READ_WRITE).secret();
+        String tokenB = directory.createToken(b, "browser", Scope.READ_WRITE).secret();
+        browser.manage().deleteAllCookies();
+
+        // Not signed in: the profiles page sends the browser to the sign-in form; a wrong token is refused.
+        browser.get(base + "/profiles");
+        wait.until(d -> d.getCurrentUrl().contains("/signin"));
+        assertAccessible("signin");
+        signIn("cwt_0123456789abcdef_wrong");
+        assertThat(browser.findElement(By.id("signin-error")).getText()).contains("not accepted");
+        browser.get(base + "/profiles");
+        assertThat(browser.getCurrentUrl()).contains("/signin");
+
+        signIn(tokenA);
+        wait.until(d -> d.getCurrentUrl().endsWith("/profiles"));
+        assertThat(browser.findElement(By.id("tenant")).getText()).isEqualTo(a);
+        assertThat(browser.findElements(By.id("no-profiles"))).hasSize(1);
+        var cookie = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).as("session cookie").isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Strict");
+        assertThat(cookie.isSecure()).as("Secure only over HTTPS; this test runs over plain HTTP").isFalse();
+        assertAccessible("profiles-empty");
+
+        // The overlap check, ticked, then saved from its answer.
+        browser.get(base + "/overlap?source=&role=deployer&system=high-risk&asOf=2026-08-02&satisfied=" + enc("iso42001:A.6.2.4")
+                + "&satisfied=" + enc("iso42001:6.1.2") + "&evidence=ai-policy");
+        wait.until(d -> !d.findElements(By.id("count-total")).isEmpty());
+        List<String> checked = List.of("full", "partial", "none", "total").stream().map(c -> browser.findElement(By.id("count-" + c)).getText()).toList();
+        browser.findElement(By.id("save-profile")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/profiles/new"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("iso42001:A.6.2.4", "iso42001:6.1.2", "ai-policy");
+        assertAccessible("profile-new");
+        browser.findElement(By.id("id")).sendKeys("q3-check");
+        browser.findElement(By.id("title")).sendKeys("Q3 overlap check");
+        browser.findElement(By.id("save")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/profiles/q3-check"));
+        // The stored profile's coverage (coverage.rq over its graph) has the check's counts.
+        wait.until(d -> !d.findElements(By.id("count-total")).isEmpty());
+        assertThat(List.of("full", "partial", "none", "total").stream().map(c -> browser.findElement(By.id("count-" + c)).getText()).toList())
+                .isEqualTo(checked);
+        assertThat(browser.findElements(By.cssSelector("#gap-list tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#statements tbody tr"))).hasSize(3);
+        assertAccessible("profile");
+        shot("profile");
+
+        // Listed, and opened from the list.
+        browser.get(base + "/profiles");
+        assertThat(browser.findElements(By.cssSelector("#profile-list a"))).extracting(WebElement::getText).containsExactly("q3-check");
+        assertAccessible("profiles");
+        browser.findElement(By.linkText("q3-check")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/profiles/q3-check"));
+        assertThat(browser.findElement(By.id("profile-id")).getText()).isEqualTo("q3-check");
+        // The same version through the API, with the tenant's token: the same counts.
+        HttpResponse<String> viaApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/profiles/q3-check/coverage?target=eu-ai-act&role=deployer&system=high-risk&asOf=2026-08-02"))
+                .header("Authorization", "Bearer " + tokenA).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.parse(viaApi.body()).get("summary").get("full").asString()).isEqualTo(checked.get(0));
+
+        // Tenant B never sees it: not listed, and its page is a 404 like a profile that does not exist.
+        browser.get(base + "/profiles");
+        browser.findElement(By.id("signout")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/profiles"));
+        browser.get(base + "/signin");
+        signIn(tokenB);
+        wait.until(d -> d.getCurrentUrl().endsWith("/profiles"));
+        assertThat(browser.findElement(By.id("tenant")).getText()).isEqualTo(b);
+        assertThat(browser.findElements(By.cssSelector("#profile-list a"))).isEmpty();
+        browser.get(base + "/profiles/q3-check");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Profile not found");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("HTTP status 404");
+        assertAccessible("profile-404");
+    }
+
+    @Test
+    void signInPagesRefuseWrongTokensAndPostsWithoutTheirCsrfToken() throws Exception {
+        String t = "web-c-" + Long.toHexString(System.nanoTime());
+        directory.createTenant(t);
+        String token = directory.createToken(t, "http", Scope.READ_WRITE).secret();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        // Not signed in: a redirect to the form, never the page.
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(base + "/profiles")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/signin?next=%2Fprofiles");
+        // A POST without the form's CSRF token is refused, even with a good API token in it.
+        assertThat(client.send(form("/signin", "token=" + enc(token)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        String csrf = csrf(client.send(HttpRequest.newBuilder(URI.create(base + "/signin")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> wrong = client.send(form("/signin", "_csrf=" + enc(csrf) + "&token=" + enc(token + "x")), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).as("a wrong token").isEqualTo(401);
+        HttpResponse<String> ok = client.send(form("/signin", "_csrf=" + enc(csrf(wrong.body())) + "&token=" + enc(token)), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/profiles")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // Signed in, a save without the CSRF token is still refused, and nothing is stored.
+        assertThat(client.send(form("/profiles", "id=forged&satisfied=" + enc("iso42001:A.6.2.4")), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/profiles/forged")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        // Signed in with a read token, saving is refused (with its CSRF token) and nothing is stored.
+        String readToken = directory.createToken(t, "reader", Scope.READ).secret();
+        HttpClient reader = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String readCsrf = csrf(reader.send(HttpRequest.newBuilder(URI.create(base + "/signin")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(reader.send(form("/signin", "_csrf=" + enc(readCsrf) + "&token=" + enc(readToken)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+        String saveCsrf = csrf(reader.send(HttpRequest.newBuilder(URI.create(base + "/profiles/new?satisfied=" + enc("iso42001:A.6.2.4"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> readSave = reader.send(form("/profiles", "_csrf=" + enc(saveCsrf) + "&id=read-only&satisfied=" + enc("iso42001:A.6.2.4")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(readSave.statusCode()).as(readSave.body()).isEqualTo(403);
+        assertThat(readSave.body()).contains("read-only token");
+        assertThat(reader.send(HttpRequest.newBuilder(URI.create(base + "/profiles/read-only")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        // A revoked token ends the session on its next request.
+        directory.tokens(t).forEach(k -> directory.revokeToken(k.id()));
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(base + "/profiles")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String csrf(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
+    }
+
+    private void signIn(String token) {
+        WebElement field = browser.findElement(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.id("signin")).click();
     }
 
     // ------------------------------------------------------------------ helpers
