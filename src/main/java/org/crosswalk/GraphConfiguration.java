@@ -36,9 +36,15 @@ public class GraphConfiguration {
 
     /** The analysts' read-only door, over the store's in-JVM dataset (with the text index) in both modes. */
     @Bean(destroyMethod = "close")
-    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
+    SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access,
+            org.crosswalk.security.WebHeaders webHeaders) {
         // The analysts' door serves the in-JVM dataset (with its text index and query lock-down); with
-        // crosswalk.security.require-token-for-reference it needs an API token (SparqlAccess).
-        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
+        // crosswalk.security.require-token-for-reference it needs an API token (SparqlAccess). Security
+        // headers and CORS first, so that a refused request carries them too.
+        jakarta.servlet.Filter headers = webHeaders.sparqlFilter();
+        jakarta.servlet.Filter guard = access.filter();
+        jakarta.servlet.Filter both = guard == null ? headers
+                : (req, res, chain) -> headers.doFilter(req, res, (rq, rs) -> guard.doFilter(rq, rs, chain));
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), both);
     }
 }

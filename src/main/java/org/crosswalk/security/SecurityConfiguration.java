@@ -60,12 +60,20 @@ public class SecurityConfiguration {
     public static final String ADMIN_PREFIX = "cwadmin_";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties props, TenantDirectory directory) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties props, TenantDirectory directory,
+            WebHeaders webHeaders) throws Exception {
         AuthenticationManagerResolver<HttpServletRequest> resolver = managers(props, directory);
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Caching headers are the REST layer's business (ETag on profiles, reference answers).
-                .headers(h -> h.cacheControl(c -> c.disable()))
+                // nosniff and X-Frame-Options DENY are Spring Security's defaults; CSP and Referrer-Policy
+                // are the same on both ports (WebHeaders).
+                .headers(h -> h.cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(c -> c.policyDirectives(WebHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // Browser-based tools may read the public reference data from any configured origin, never
+                // with credentials; the tenant and admin doors get no CORS at all.
+                .cors(c -> c.configurationSource(webHeaders.restCors()))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/api/admin/**").hasRole("ADMIN");
                     a.requestMatchers(HttpMethod.GET, "/api/profiles", "/api/profiles/**").hasAuthority(TenantAuthentication.READ);

@@ -54,6 +54,9 @@ public class WebSignInSecurity {
                 // than on first use, so it exists before a page (rendered while it streams) writes its forms.
                 .csrf(c -> c.csrfTokenRequestHandler(eagerCsrf()))
                 .requestCache(c -> c.disable())
+                // The same CSP and Referrer-Policy as every other response (WebHeaders).
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(WebHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/signin", "/signout").permitAll();
                     a.requestMatchers(HttpMethod.GET, "/profiles", "/profiles/**").hasAuthority(TenantAuthentication.READ);

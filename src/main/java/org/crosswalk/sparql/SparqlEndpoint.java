@@ -38,7 +38,8 @@ public final class SparqlEndpoint implements AutoCloseable {
                 .port(port)
                 .add(DATASET_PATH, dataset, false)
                 .enablePing(true)
-                .enableStats(true)
+                // No $/stats: request counters are an operator's read-out, not public (Prometheus has them).
+                .enableStats(false)
                 // The Fuseki UI (a static web app on the classpath) and the read-only calls it makes.
                 // FMod_UI would do this only inside a full Fuseki server with its admin module.
                 .staticFileBase(uiLocation())

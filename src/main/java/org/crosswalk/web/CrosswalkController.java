@@ -174,6 +174,13 @@ public class CrosswalkController {
         if (held.evidence() == null || held.evidence().isEmpty()) {
             throw new InvalidInputException("Field 'evidence' must list at least one evidence type id", null, "evidence");
         }
+        for (int i = 0; i < held.evidence().size(); i++) {
+            String id = held.evidence().get(i);
+            if (id == null || id.isBlank()) {
+                throw new InvalidInputException("Field 'evidence' item " + i + " is " + (id == null ? "null" : "empty")
+                        + ": every item must be an evidence type id", null, "evidence");
+            }
+        }
         return answers.evidenceSupport(held.evidence());
     }
 

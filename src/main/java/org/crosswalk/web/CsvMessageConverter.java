@@ -25,6 +25,8 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
 
     public CsvMessageConverter() {
         super(TEXT_CSV);
+        // Spring picks the mapping's "text/csv"; the default charset makes it say text/csv;charset=UTF-8.
+        setDefaultCharset(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -76,6 +76,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** An unknown query parameter (never silently ignored) or a paging value out of bounds. */
+    @ExceptionHandler(QueryParameterCheck.InvalidParameter.class)
+    ProblemDetail invalidParameter(QueryParameterCheck.InvalidParameter e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        pd.setTitle("Invalid parameter");
+        pd.setProperty("parameter", e.parameter);
+        if (e.allowed != null) pd.setProperty("allowed", e.allowed);
+        return pd;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -154,6 +164,58 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         });
     }
 
+    /** A path with no operation: said in the API's words, with where the operations are listed. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String path = "/" + ex.getResourcePath();
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at " + path
+                + (path.startsWith("/api/") ? ": the API's operations are listed in /api/openapi.json." : "."));
+        pd.setTitle("Not found");
+        return problem(HttpStatus.NOT_FOUND, headers, pd);
+    }
+
+    /**
+     * Accept names nothing we can give (or cannot be parsed): 406 with a problem body all the same, in
+     * problem+json, so the caller learns what is offered.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String offered = ex.getSupportedMediaTypes().isEmpty() ? "application/json, text/csv (lists)"
+                : String.join(", ", ex.getSupportedMediaTypes().stream().map(Object::toString).toList());
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "None of the media types in Accept ("
+                + request.getHeader(HttpHeaders.ACCEPT) + ") can be given here; this resource offers " + offered + ".");
+        pd.setTitle("Not acceptable");
+        return problem(HttpStatus.NOT_ACCEPTABLE, new HttpHeaders(), pd);
+    }
+
+    /** A method the resource does not support: 405 listing only the methods it does (Allow). */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(org.springframework.web.HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        if (ex.getSupportedHttpMethods() != null) ex.getSupportedHttpMethods().forEach(m -> allowed.add(m.name()));
+        if (allowed.contains("GET")) allowed.add("HEAD");
+        if (!allowed.isEmpty()) allowed.add("OPTIONS");
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, ex.getMethod() + " is not supported here"
+                + (allowed.isEmpty() ? "." : "; this resource supports " + String.join(", ", allowed) + "."));
+        pd.setTitle("Method not allowed");
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, h, pd);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, HttpHeaders headers, ProblemDetail pd) {
+        return ResponseEntity.status(status).headers(headers).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /** Jackson's "(start marker at [Source: REDACTED ...; byte offset: #UNKNOWN])" and the like: parser internals. */
+    static String withoutSource(String message) {
+        return message.replaceAll("\\s*\\((start marker at )?\\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*(at )?\\[Source:[^\\]]*\\]", "");
+    }
+
     /** Jackson's errors know the line, column and field: say those, without Java class names. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
@@ -170,7 +232,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = "the body could not be read";
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JacksonException je) {
-                detail = inJsonTerms(je.getOriginalMessage().replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?]\\)", "")
+                detail = inJsonTerms(withoutSource(je.getOriginalMessage()).replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?]\\)", "")
                         .replaceAll("\\s*\\(class [^)]*\\)", ""))
                         .replaceAll("[a-z]+(\\.[a-zA-Z$]+)+\\.", "")
                         .replaceAll("\\s*\\(token `JsonToken\\.[A-Z_]+`\\)", "");

@@ -44,6 +44,18 @@ class ProblemJsonErrorReports implements WebServerFactoryCustomizer<TomcatServle
     }
 
     public static final class ProblemJsonValve extends ErrorReportValve {
+        /** Tomcat answers a header section above its limit with 400; RFC 6585 has 431 for it. */
+        static boolean headerTooLarge(Request request, Throwable throwable) {
+            Object attr = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+            for (Object o : new Object[] {throwable, attr}) {
+                for (Throwable t = o instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
+                    String m = String.valueOf(t.getMessage()).toLowerCase();
+                    if (m.contains("header") && (m.contains("too large") || m.contains("too big"))) return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -51,13 +63,24 @@ class ProblemJsonErrorReports implements WebServerFactoryCustomizer<TomcatServle
             AtomicBoolean ioAllowed = new AtomicBoolean(true);
             response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
             if (!ioAllowed.get()) return;
+            if (status == 400 && headerTooLarge(request, throwable)) {
+                status = 431;
+                response.setStatus(431);
+            }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
-            String detail = status == 400
+            String detail = status == 431
+                    ? "The request's headers are larger than the server accepts (server.max-http-request-header-size); send smaller headers."
+                    : status == 400
                     ? "The request could not be parsed: check the URL's percent-encoding (no %00, no encoded '/' or '\\\\', UTF-8 only)."
                     : title + ".";
             try {
                 response.setContentType("application/problem+json");
+                // Answered before Spring Security: the same security headers as every other response.
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("X-Frame-Options", "DENY");
+                response.setHeader("Referrer-Policy", "no-referrer");
+                response.setHeader("Content-Security-Policy", org.crosswalk.security.WebHeaders.CONTENT_SECURITY_POLICY);
                 response.setCharacterEncoding("UTF-8");
                 Writer w = response.getReporter();
                 if (w != null) {

@@ -52,10 +52,17 @@ public class QueryController {
 
     @GetMapping("/{name}/run")
     @Operation(summary = "Run a named query; parameters by name in the query string (lists: repeat or comma-separate)")
-    public QueryTable run(@PathVariable String name, @RequestParam MultiValueMap<String, String> params) {
+    public QueryTable run(@PathVariable String name, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         NamedQuery q = named(name);
         Map<String, List<String>> raw = new LinkedHashMap<>(params);
         raw.remove("format");
+        for (String given : raw.keySet()) {
+            if (q.parameter(given).isEmpty()) {
+                List<String> allowed = q.parameters().stream().map(org.crosswalk.queries.QueryParameter::name).toList();
+                throw new QueryParameterCheck.InvalidParameter(given, "Unknown query parameter '" + given + "' of the named query "
+                        + q.name() + (allowed.isEmpty() ? ", which takes none" : "; it takes " + String.join(", ", allowed)), allowed);
+            }
+        }
         return calls.run(q, raw);
     }
 
