@@ -209,13 +209,13 @@ public final class CrosswalkCli {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a mapping set (sssom, oscal), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a mapping set (sssom, oscal), a framework as an OSCAL catalog (catalog), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
     static final class Export implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
-        @Parameters(index = "0", description = "What: sssom, oscal, crosswalk, graph, or list (the mapping sets)")
+        @Parameters(index = "0", description = "What: sssom, oscal, catalog, crosswalk, graph, or list (the mapping sets)")
         String what;
-        @Parameters(index = "1", arity = "0..1", description = "Mapping set, e.g. iso42001-eu-ai-act (sssom, oscal, crosswalk)")
+        @Parameters(index = "1", arity = "0..1", description = "Mapping set, e.g. iso42001-eu-ai-act (sssom, oscal, crosswalk); framework, e.g. eu-ai-act (catalog)")
         String pair;
         @Option(names = {"-f", "--format"}, description = "crosswalk: csv, xlsx, json; graph: ttl, jsonld (default: from the output file's extension)")
         String format;
@@ -240,9 +240,14 @@ public final class CrosswalkCli {
                     switch (what) {
                         case "sssom" -> s.exports.sssom(required(pair), out);
                         case "oscal" -> s.exports.oscal(required(pair), out);
+                        case "catalog" -> {
+                            if (pair == null) throw new IllegalArgumentException("name the framework, e.g. eu-ai-act (one of: "
+                                    + String.join(", ", s.exports.catalogs()) + ")");
+                            s.exports.oscalCatalog(pair, out);
+                        }
                         case "crosswalk" -> s.exports.crosswalk(required(pair), ReportFormat.of(formatOf(format, output, "csv")), out);
                         case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOf(format, output, "ttl")), true, out);
-                        default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, crosswalk, graph, list)");
+                        default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, catalog, crosswalk, graph, list)");
                     }
                     o.commit();
                     p.step(what);
