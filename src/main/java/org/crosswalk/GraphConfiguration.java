@@ -39,6 +39,9 @@ public class GraphConfiguration {
     SparqlEndpoint sparqlEndpoint(CrosswalkProperties props, CrosswalkStore store, SparqlAccess access) {
         // The analysts' door serves the in-JVM dataset (with its text index and query lock-down); with
         // crosswalk.security.require-token-for-reference it needs an API token (SparqlAccess).
-        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), access.filter());
+        var door = props.sparql();
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), access.filter(),
+                new org.crosswalk.sparql.QueryAdmission.Limits(door.maxQuerySize().toBytes(), door.concurrency(),
+                        door.lightConcurrency(), props.queryTimeout(), door.lightTimeout()));
     }
 }
