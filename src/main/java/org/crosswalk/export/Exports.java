@@ -52,10 +52,10 @@ public final class Exports {
 
     /**
      * Every mapping set there is: each ordered pair of frameworks with at least one mapping, curated or
-     * derived, in id order. Kept per data version (a change of the data is a new version).
+     * derived, in id order. Kept per data version as the graph records it (a live reload is a new one).
      */
     public List<PairInfo> pairs() {
-        String version = store.version();
+        String version = mappings.graphVersion();
         var cached = pairsCache;
         if (cached != null && cached.getKey().equals(version)) return cached.getValue();
         List<PairInfo> computed = List.copyOf(computePairs());

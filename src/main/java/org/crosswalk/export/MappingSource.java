@@ -110,6 +110,16 @@ public final class MappingSource {
     }
 
     /**
+     * The data version the graph itself records (cw:dataVersion): it follows a live reload of the data
+     * (an import, an accepted suggestion), where the store's start-up version does not.
+     */
+    public String graphVersion() {
+        List<String> out = new ArrayList<>();
+        select("SELECT ?v WHERE { <https://w3id.org/crosswalk/dataset> cw:dataVersion ?v }", Map.of(), r -> out.add(str(r, "v")));
+        return out.isEmpty() ? "" : out.get(0);
+    }
+
+    /**
      * The date the reference data last changed, as the data itself records it: the latest mapping date and
      * the latest issue or modification date of a framework. Exports print it instead of the clock, so the
      * same data always gives the same bytes. Empty when the data records no date at all.
