@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store        {@code embedded} (TDB2 in this process) or {@code remote} (any SPARQL 1.1 store over HTTP)
  * @param remote       where the remote store is (with {@code store=remote})
  * @param logQueries   log every SPARQL query (both doors) at INFO; off by default
+ * @param sparql       the SPARQL endpoint's door: query size, concurrency lanes (see QueryAdmission)
  */
 @ConfigurationProperties("crosswalk")
 public record CrosswalkProperties(
@@ -32,7 +33,18 @@ public record CrosswalkProperties(
         @DefaultValue Admission admission,
         @DefaultValue("embedded") String store,
         @DefaultValue Remote remote,
-        @DefaultValue("false") boolean logQueries) {
+        @DefaultValue("false") boolean logQueries,
+        @DefaultValue Sparql sparql) {
+
+    /**
+     * @param maxQuerySize     largest query text, in any form (query string, body, form body): larger gets 413 unread
+     * @param concurrency      heavy queries at once (0 = the processors, at least 2); beyond, 503 with Retry-After
+     * @param lightConcurrency light queries (one triple pattern at most) at once, in a lane of their own
+     * @param lightTimeout     time budget of a light query
+     */
+    public record Sparql(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxQuerySize,
+            @DefaultValue("0") int concurrency, @DefaultValue("2") int lightConcurrency,
+            @DefaultValue("2s") Duration lightTimeout) {}
 
     /**
      * @param concurrency requests answered at once (0 = twice the processors)

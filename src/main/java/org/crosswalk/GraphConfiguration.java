@@ -45,6 +45,9 @@ public class GraphConfiguration {
         jakarta.servlet.Filter guard = access.filter();
         jakarta.servlet.Filter both = guard == null ? headers
                 : (req, res, chain) -> headers.doFilter(req, res, (rq, rs) -> guard.doFilter(rq, rs, chain));
-        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), both);
+        var door = props.sparql();
+        return SparqlEndpoint.start(store.endpointDataset(), props.sparqlPort(), props.queryTimeout(), both,
+                new org.crosswalk.sparql.QueryAdmission.Limits(door.maxQuerySize().toBytes(), door.concurrency(),
+                        door.lightConcurrency(), props.queryTimeout(), door.lightTimeout()));
     }
 }

@@ -59,26 +59,62 @@ public final class CrosswalkCli {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** --mkdirs on any command: create a missing output directory (refused otherwise). */
+    @Option(names = "--mkdirs", scope = CommandLine.ScopeType.INHERIT, description = "Create the output file's directory if it does not exist (refused otherwise)")
+    void mkdirs(boolean value) {
+        Output.mkdirs = value;
+    }
+
     /** Runs a command with its text output and errors sent to the given writers (tests read them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         JenaSystem.init();
+        Output.mkdirs = false;
         CommandLine cl = new CommandLine(new CrosswalkCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Errors the user can act on, one line each, no stack trace.
-            String message = switch (e) {
-                case DataValidationException d -> String.join(System.lineSeparator(), d.problems());
-                case org.crosswalk.imports.ImportException i -> String.join(System.lineSeparator(), i.problems())
-                        + System.lineSeparator() + "Nothing was stored.";
-                case UnknownIdException u -> u.getMessage();
-                case InvalidInputException i -> i.getMessage();
-                case IllegalArgumentException i -> i.getMessage();
-                case IOException io -> "I/O error: " + io.getMessage();
-                default -> e.getClass().getSimpleName() + ": " + e.getMessage();
-            };
-            cmd.getErr().println(cmd.getColorScheme().errorText(message));
+            cmd.getErr().println(cmd.getColorScheme().errorText(message(e)));
             return e instanceof DataValidationException ? 1 : 2;
         });
+        // A mistyped option or argument: one line saying what and where to look, not the whole usage text.
+        cl.setParameterExceptionHandler((e, params) -> {
+            CommandLine cmd = e.getCommandLine();
+            String suggestion = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                suggestion = "; did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?";
+            }
+            cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage().strip() + suggestion
+                    + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)"));
+            return 2;
+        });
         return cl.execute(args);
+    }
+
+    /** One line for an error a user can act on: which file, which id, the closest valid ones. */
+    static String message(Exception e) {
+        return switch (e) {
+            case DataValidationException d -> String.join(System.lineSeparator(), d.problems());
+            case org.crosswalk.imports.ImportException i -> String.join(System.lineSeparator(), i.problems())
+                    + System.lineSeparator() + "Nothing was stored.";
+            case UnknownIdException u -> unknown(u);
+            case InvalidInputException i -> i.getMessage();
+            case IllegalArgumentException i -> i.getMessage();
+            case java.nio.file.NoSuchFileException n -> n.getFile() + ": no such file (in " + Path.of("").toAbsolutePath() + ")";
+            case java.nio.file.AccessDeniedException a -> a.getFile() + ": permission denied";
+            case java.nio.file.FileSystemException f -> f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+            case java.io.UncheckedIOException u when u.getCause() != null -> message(u.getCause());
+            case IOException io -> "I/O error: " + io.getMessage();
+            default -> e.getClass().getSimpleName() + ": " + e.getMessage();
+        };
+    }
+
+    /** "Unknown mapping set 'iso42001-eu-aiact'; closest: iso42001-eu-ai-act": the valid ids nearest by edit distance. */
+    static String unknown(UnknownIdException u) {
+        var distance = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+        String given = u.given() == null ? "" : u.given();
+        List<String> closest = u.closest().stream().distinct()
+                .sorted(java.util.Comparator.comparingInt((String c) -> distance.apply(given.toLowerCase(), c.toLowerCase())).thenComparing(c -> c))
+                .limit(3).toList();
+        return "Unknown " + u.kind() + " '" + given + "'" + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest));
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the data directories: Turtle syntax, SHACL shapes, mapping integrity. "
@@ -209,13 +245,13 @@ public final class CrosswalkCli {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a mapping set (sssom, oscal), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a mapping set (sssom, oscal), a framework as an OSCAL catalog (catalog), a crosswalk table (csv, xlsx, json) or the graph (ttl, jsonld).")
     static final class Export implements Callable<Integer> {
         @Mixin
         Session.DataOptions data = new Session.DataOptions();
-        @Parameters(index = "0", description = "What: sssom, oscal, crosswalk, graph, or list (the mapping sets)")
+        @Parameters(index = "0", description = "What: sssom, oscal, catalog, crosswalk, graph, or list (the mapping sets)")
         String what;
-        @Parameters(index = "1", arity = "0..1", description = "Mapping set, e.g. iso42001-eu-ai-act (sssom, oscal, crosswalk)")
+        @Parameters(index = "1", arity = "0..1", description = "Mapping set, e.g. iso42001-eu-ai-act (sssom, oscal, crosswalk); framework, e.g. eu-ai-act (catalog)")
         String pair;
         @Option(names = {"-f", "--format"}, description = "crosswalk: csv, xlsx, json; graph: ttl, jsonld (default: from the output file's extension)")
         String format;
@@ -240,9 +276,14 @@ public final class CrosswalkCli {
                     switch (what) {
                         case "sssom" -> s.exports.sssom(required(pair), out);
                         case "oscal" -> s.exports.oscal(required(pair), out);
+                        case "catalog" -> {
+                            if (pair == null) throw new IllegalArgumentException("name the framework, e.g. eu-ai-act (one of: "
+                                    + String.join(", ", s.exports.catalogs()) + ")");
+                            s.exports.oscalCatalog(pair, out);
+                        }
                         case "crosswalk" -> s.exports.crosswalk(required(pair), ReportFormat.of(formatOf(format, output, "csv")), out);
                         case "graph" -> s.exports.graph(framework, GraphExport.Format.of(formatOf(format, output, "ttl")), true, out);
-                        default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, crosswalk, graph, list)");
+                        default -> throw new IllegalArgumentException("unknown export '" + what + "' (sssom, oscal, catalog, crosswalk, graph, list)");
                     }
                     o.commit();
                     p.step(what);

@@ -13,9 +13,13 @@ import java.nio.file.StandardOpenOption;
  * A report is written to a temporary file beside the target and moved into place on {@link #commit()};
  * a command that fails half-way leaves an existing file as it was instead of emptied or truncated. The
  * file keeps what a plain overwrite would keep: a symbolic link still points where it did (the file it
- * names is replaced), and the permissions are the existing file's, or the umask's for a new one.
+ * names is replaced), and the permissions are the existing file's, or the umask's for a new one. A missing
+ * directory is refused unless {@code --mkdirs} was given.
  */
 final class Output implements AutoCloseable {
+    /** Set by --mkdirs: create a missing output directory instead of refusing to write there. */
+    static volatile boolean mkdirs;
+
     private final Path target;
     private final Path temp;
     private final boolean createdTarget;
@@ -39,7 +43,11 @@ final class Output implements AutoCloseable {
         Path target = file.toAbsolutePath();
         while (Files.isSymbolicLink(target)) target = target.getParent().resolve(Files.readSymbolicLink(target)).normalize();
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // A typo in a directory name should not silently make a new tree: say so, unless asked to.
+            if (!mkdirs) throw new IllegalArgumentException(file + ": the directory " + dir + " does not exist (add --mkdirs to create it)");
+            Files.createDirectories(dir);
+        }
         boolean created = false;
         if (Files.notExists(target)) {
             // Created the ordinary way, so the umask decides its permissions; removed again on failure.

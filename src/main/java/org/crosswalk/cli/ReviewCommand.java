@@ -31,7 +31,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--strength", description = "0-10 (equal 10, no-relationship 0)") Integer strength;
     @Option(names = "--reason", required = true, description = "One sentence, your own words, saying why") String reason;
     @Option(names = "--reviewer", required = true, description = "Your short name, recorded as cwagent:<name>") String reviewer;
-    @Option(names = "--suggestions", defaultValue = "suggestions", description = "Suggestions directory (default: ${DEFAULT-VALUE})") Path suggestions;
+    @Option(names = "--suggestions", defaultValue = "${sys:crosswalk.home:-.}/suggestions", description = "Suggestions directory (default: ${DEFAULT-VALUE})") Path suggestions;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -53,9 +53,9 @@ final class Session implements AutoCloseable {
 
     /** Where the data files are; the defaults are the service's (run from the project root). */
     static final class DataDirs {
-        @picocli.CommandLine.Option(names = "--ontology", defaultValue = "ontology", description = "Ontology directory (default: ${DEFAULT-VALUE})")
+        @picocli.CommandLine.Option(names = "--ontology", defaultValue = "${sys:crosswalk.home:-.}/ontology", description = "Ontology directory (default: ${DEFAULT-VALUE})")
         Path ontology;
-        @picocli.CommandLine.Option(names = "--mappings", defaultValue = "mappings", description = "Mapping sets directory (default: ${DEFAULT-VALUE})")
+        @picocli.CommandLine.Option(names = "--mappings", defaultValue = "${sys:crosswalk.home:-.}/mappings", description = "Mapping sets directory (default: ${DEFAULT-VALUE})")
         Path mappings;
 
         DataSources sources() {
@@ -67,9 +67,9 @@ final class Session implements AutoCloseable {
     static final class DataOptions {
         @picocli.CommandLine.Mixin
         DataDirs dirs = new DataDirs();
-        @picocli.CommandLine.Option(names = "--queries", defaultValue = "queries", description = "Named queries directory (default: ${DEFAULT-VALUE})")
+        @picocli.CommandLine.Option(names = "--queries", defaultValue = "${sys:crosswalk.home:-.}/queries", description = "Named queries directory (default: ${DEFAULT-VALUE})")
         Path queries;
-        @picocli.CommandLine.Option(names = "--store", defaultValue = "target/cli-store", description = "Store directory (default: ${DEFAULT-VALUE}; kept apart from the service's store so both can run at once)")
+        @picocli.CommandLine.Option(names = "--store", defaultValue = "${sys:crosswalk.home:-.}/target/cli-store", description = "Store directory (default: ${DEFAULT-VALUE}; kept apart from the service's store so both can run at once)")
         Path store;
         @picocli.CommandLine.Option(names = "--timeout", defaultValue = "60", description = "Query timeout in seconds (default: ${DEFAULT-VALUE})")
         int timeoutSeconds;

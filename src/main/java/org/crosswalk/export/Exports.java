@@ -42,16 +42,29 @@ public final class Exports {
     private final CrosswalkStore store;
     private final MappingSource mappings;
     private final CrosswalkAnswers answers;
-    private final String dataVersion;
 
     public Exports(CrosswalkStore store, CrosswalkAnswers answers) {
         this.store = store;
         this.mappings = new MappingSource(store);
         this.answers = answers;
-        this.dataVersion = store.version();
     }
 
+    private volatile java.util.Map.Entry<String, List<PairInfo>> pairsCache;
+
+    /**
+     * Every mapping set there is: each ordered pair of frameworks with at least one mapping, curated or
+     * derived, in id order. Kept per data version as the graph records it (a live reload is a new one).
+     */
     public List<PairInfo> pairs() {
+        String version = mappings.graphVersion();
+        var cached = pairsCache;
+        if (cached != null && cached.getKey().equals(version)) return cached.getValue();
+        List<PairInfo> computed = List.copyOf(computePairs());
+        pairsCache = java.util.Map.entry(version, computed);
+        return computed;
+    }
+
+    private List<PairInfo> computePairs() {
         List<PairInfo> out = new ArrayList<>();
         List<Framework> all = mappings.frameworks();
         for (Framework s : all) {
@@ -67,16 +80,19 @@ public final class Exports {
         return out;
     }
 
-    /** Resolves "iso42001-eu-ai-act" (framework ids themselves contain hyphens, so try every split). */
+    /**
+     * Resolves "iso42001-eu-ai-act" (framework ids themselves contain hyphens, so try every split). Only the
+     * sets {@link #pairs()} lists resolve: a pair of frameworks without a single mapping is no mapping set,
+     * so it is not served empty; REST, CLI and the list agree because they all go through here.
+     */
     public Framework[] pair(String id) {
         List<Framework> all = mappings.frameworks();
+        List<String> valid = pairs().stream().map(PairInfo::id).toList();
         for (Framework s : all) {
             for (Framework o : all) {
-                if (!s.equals(o) && id.equals(s.id() + "-" + o.id())) return new Framework[] {s, o};
+                if (!s.equals(o) && id.equals(s.id() + "-" + o.id()) && valid.contains(id)) return new Framework[] {s, o};
             }
         }
-        List<String> valid = new ArrayList<>();
-        for (Framework s : all) for (Framework o : all) if (!s.equals(o)) valid.add(s.id() + "-" + o.id());
         throw new UnknownIdException("mapping set", id, valid);
     }
 
@@ -88,13 +104,18 @@ public final class Exports {
     public void sssom(String pairId, OutputStream out) throws IOException {
         Framework[] p = pair(pairId);
         var set = SssomExport.build(p[0], p[1], mappings);
-        // A mapping names a provision, whatever its version; the set says which law it was read against.
-        String today = java.time.LocalDate.now().toString();
-        for (Framework f : p) {
-            var law = answers.law(f.id(), today);
-            if (law.consolidatedVersion() != null) {
-                set.setMappingSetDescription(set.getMappingSetDescription() + " " + f.id() + " on " + today + ": "
-                        + law.consolidatedVersion() + " (provision IRIs do not change with versions).");
+        // A mapping names a provision, whatever its version; the set says which law it was read against: the
+        // law on the set's latest mapping date (a date of the data, never the clock, so unchanged data gives
+        // the same bytes on every download).
+        String asOf = set.getMappings().stream().map(m -> m.getMappingDate()).filter(java.util.Objects::nonNull)
+                .map(Object::toString).max(String::compareTo).orElse(mappings.dataDate());
+        if (!asOf.isBlank()) {
+            for (Framework f : p) {
+                var law = answers.law(f.id(), asOf);
+                if (law.consolidatedVersion() != null) {
+                    set.setMappingSetDescription(set.getMappingSetDescription() + " " + f.id() + " as read on " + asOf + ": "
+                            + law.consolidatedVersion() + " (provision IRIs do not change with versions).");
+                }
             }
         }
         SssomExport.write(set, out);
@@ -102,7 +123,19 @@ public final class Exports {
 
     public void oscal(String pairId, OutputStream out) throws IOException {
         Framework[] p = pair(pairId);
-        out.write(OscalExport.toJson(OscalExport.build(p[0], p[1], mappings, dataVersion)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(OscalExport.toJson(OscalExport.build(p[0], p[1], mappings, store.version())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The frameworks that have a catalog export: every framework in the graph. */
+    public List<String> catalogs() {
+        return mappings.frameworks().stream().map(Framework::id).toList();
+    }
+
+    /** One framework as an OSCAL 1.2 catalog, the document the mapping exports' resources point at. */
+    public void oscalCatalog(String frameworkId, OutputStream out) throws IOException {
+        out.write(OscalExport.toJson(OscalCatalogExport.build(framework(frameworkId), mappings, store.version()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -142,11 +175,17 @@ public final class Exports {
             ReportFormat format, OutputStream out) throws IOException {
         List<TableExport.Sheet> sheets = new ArrayList<>();
         List<Object> answersJson = new ArrayList<>();
+        List<GapSummaries.Target> summaries = new ArrayList<>();
         for (String t : targets) {
-            var a = answers.gaps(holdings, profile, t, filtersFor(t, targets, filters), includePartial);
+            Filters f = filtersFor(t, targets, filters);
+            var a = answers.gaps(holdings, profile, t, f, includePartial);
             sheets.add(new TableExport.Sheet(t, a));
             answersJson.add(a);
+            if (format == ReportFormat.XLSX) summaries.add(new GapSummaries.Target(a, answers.coverage(holdings, profile, t, f).summary()));
         }
+        // A workbook also gets a summary sheet, as the coverage report does: per target how many requirements
+        // the gap sheet lists and the leaf counts (full / partial / none, percent_full) of the same question.
+        if (format == ReportFormat.XLSX) sheets.add(new TableExport.Sheet("summary", new GapSummaries(summaries)));
         write(sheets, answersJson.size() == 1 ? answersJson.get(0) : answersJson, format, out);
     }
 
@@ -177,6 +216,33 @@ public final class Exports {
                 }
                 TableExport.csv(sheets.get(0).table(), out);
             }
+        }
+    }
+
+    /** One row per target of a gap report: what was held, the filters, the gaps listed and the leaf counts. */
+    private record GapSummaries(List<Target> targets) implements Tabular {
+        record Target(org.crosswalk.answers.Views.GapAnswer gaps, org.crosswalk.answers.Views.Summary leaves) {}
+
+        public List<String> csvHeader() {
+            return List.of("target", "source", "satisfied", "partially_satisfied", "evidence", "role", "system", "as_of",
+                    "include_partial", "gaps", "not_yet_applicable", "full", "partial", "none", "total", "percent_full", "law");
+        }
+
+        public List<List<String>> csvRows() {
+            List<List<String>> rows = new ArrayList<>();
+            for (Target t : targets) {
+                var a = t.gaps();
+                var h = a.holding();
+                var f = a.filters();
+                var s = t.leaves();
+                rows.add(java.util.Arrays.asList(a.target(), h.source(), String.join(" ", h.satisfied()),
+                        String.join(" ", h.partiallySatisfied()), String.join(" ", h.evidence()), f.role(), f.system(),
+                        a.law().asOf(), Boolean.toString(a.includePartial()), Integer.toString(a.count()),
+                        Integer.toString(a.notYetApplicable() == null ? 0 : a.notYetApplicable().size()),
+                        Integer.toString(s.full()), Integer.toString(s.partial()), Integer.toString(s.none()),
+                        Integer.toString(s.total()), Double.toString(s.percentFull()), a.law().consolidatedVersion()));
+            }
+            return rows;
         }
     }
 

@@ -109,6 +109,55 @@ public final class MappingSource {
         return sorted;
     }
 
+    /**
+     * The data version the graph itself records (cw:dataVersion): it follows a live reload of the data
+     * (an import, an accepted suggestion), where the store's start-up version does not.
+     */
+    public String graphVersion() {
+        List<String> out = new ArrayList<>();
+        select("SELECT ?v WHERE { <https://w3id.org/crosswalk/dataset> cw:dataVersion ?v }", Map.of(), r -> out.add(str(r, "v")));
+        return out.isEmpty() ? "" : out.get(0);
+    }
+
+    /**
+     * The date the reference data last changed, as the data itself records it: the latest mapping date and
+     * the latest issue or modification date of a framework. Exports print it instead of the clock, so the
+     * same data always gives the same bytes. Empty when the data records no date at all.
+     */
+    public String dataDate() {
+        List<String> out = new ArrayList<>();
+        select("""
+                SELECT (MAX(STR(?d)) AS ?date) WHERE {
+                  { ?m a cw:Mapping ; pav:authoredOn ?d } UNION { ?s a skos:ConceptScheme ; dcterms:issued ?d }
+                  UNION { ?s a skos:ConceptScheme ; dcterms:modified ?d } }""", Map.of(), r -> out.add(str(r, "date")));
+        return out.isEmpty() ? "" : out.get(0);
+    }
+
+    /** A framework's requirements in document order, each with its parent and texts, for a catalog export. */
+    public List<CatalogEntry> requirements(Framework framework) {
+        List<CatalogEntry> out = new ArrayList<>();
+        select("""
+                SELECT ?r ?id ?notation ?label ?key ?parent ?type ?official ?description ?source WHERE {
+                  ?r skos:inScheme ?scheme ; dcterms:identifier ?id ; skos:notation ?notation ; skos:prefLabel ?label ; cw:sortKey ?key .
+                  OPTIONAL { ?r skos:broader ?parent }
+                  OPTIONAL { ?r a ?type . FILTER(STRSTARTS(STR(?type), STR(cw:))) }
+                  OPTIONAL { ?r cw:officialText ?official } OPTIONAL { ?r dcterms:description ?description }
+                  OPTIONAL { ?r dcterms:source ?source }
+                } ORDER BY ?key ?type""", Map.of("scheme", framework.iri()), r -> {
+                    String iri = r.getResource("r").getURI();
+                    if (!out.isEmpty() && out.get(out.size() - 1).iri().equals(iri)) return; // one row per requirement
+                    out.add(new CatalogEntry(iri, str(r, "id"), str(r, "notation"), str(r, "label"), str(r, "key"),
+                            r.contains("parent") ? r.getResource("parent").getURI() : null,
+                            r.contains("type") ? r.getResource("type").getLocalName() : "", str(r, "official"),
+                            str(r, "description"), r.contains("source") && r.get("source").isURIResource() ? r.getResource("source").getURI() : null));
+                });
+        return out;
+    }
+
+    /** One requirement as a catalog shows it. */
+    public record CatalogEntry(String iri, String id, String notation, String label, String sortKey, String parent,
+            String type, String officialText, String description, String source) {}
+
     /** Requirements of {@code framework} (leaves only) that no mapping of the pair touches on that side. */
     public List<ExportedMapping.Requirement> unmappedLeaves(Framework framework, List<ExportedMapping> mappings, boolean asSubject) {
         java.util.Set<String> mapped = new java.util.HashSet<>();

@@ -22,6 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * control ids are tokens that cannot start with a digit, so ISO clause ids get a "clause-" prefix
  * ("clause-6.1.2"), everything else (A.6.2.4, GOVERN-1.1, art_9__para_2) is used as is.
  *
+ * <p>The source and target resources are the frameworks' own OSCAL catalogs ({@link OscalCatalogExport}),
+ * where every id of the maps and gap summaries is a control. {@code last-modified} is a date of the data
+ * (the set's latest mapping date), not the clock.
+ *
  * <p>UUIDs are name-based (version 5) on the mapping IRIs and the data version: the same data always
  * gives the same document, and a changed graph gives a new collection UUID, as OSCAL asks.
  */
@@ -43,7 +47,8 @@ public final class OscalExport {
 
         ObjectNode metadata = collection.putObject("metadata");
         metadata.put("title", source.title() + " to " + target.title());
-        metadata.put("last-modified", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        metadata.put("last-modified", lastModified(mappings.stream().map(ExportedMapping::date).filter(d -> !d.isBlank())
+                .max(String::compareTo).orElse(graph.dataDate())));
         metadata.put("version", dataVersion.substring(0, Math.min(16, dataVersion.length())));
         metadata.put("oscal-version", OSCAL_VERSION);
         metadata.put("remarks", "Exported by Crosswalk from its knowledge graph. Mapping set: " + setId + ".");
@@ -76,10 +81,27 @@ public final class OscalExport {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
+    /**
+     * The framework's own OSCAL catalog export, so every control id of the maps resolves. The href is a
+     * relative reference, which OSCAL resolves against the URI of this document: served at
+     * /api/exports/mapping-sets/{pair}.oscal.json it names /api/exports/catalogs/{framework}.oscal.json,
+     * and the CLI writes the same layout (mapping-sets/ and catalogs/ side by side).
+     */
     private static void resource(ObjectNode node, Framework f) {
         node.put("type", "catalog");
-        node.put("href", f.iri());
-        node.put("remarks", f.title() + (f.edition().isBlank() ? "" : " (edition " + f.edition() + ")"));
+        node.put("href", OscalCatalogExport.href(f));
+        node.put("remarks", f.title() + (f.edition().isBlank() ? "" : " (edition " + f.edition() + ")")
+                + ", as the OSCAL catalog Crosswalk exports; the framework's IRI is " + f.iri() + ".");
+    }
+
+    /**
+     * OSCAL's last-modified (a date-time with a time zone) from a date of the data, the start of that day
+     * in UTC: the same data always gives the same document. The epoch when the data has no date at all.
+     */
+    static String lastModified(String date) {
+        if (date == null || date.isBlank()) return Instant.EPOCH.toString();
+        return java.time.LocalDate.parse(date.substring(0, Math.min(10, date.length()))).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static ObjectNode map(ExportedMapping m) {

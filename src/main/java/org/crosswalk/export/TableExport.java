@@ -32,7 +32,7 @@ public final class TableExport {
      */
     private static final java.util.Set<String> NUMERIC = java.util.Set.of("strength", "score", "rank", "frameworks",
             "requirements", "leaves", "curated_mappings", "derived_mappings", "leaves_full", "leaves_partial",
-            "leaves_none", "leaves_total", "full", "partial", "none", "total", "percent_full");
+            "leaves_none", "leaves_total", "full", "partial", "none", "total", "percent_full", "gaps", "not_yet_applicable");
 
     private TableExport() {}
 
@@ -56,6 +56,36 @@ public final class TableExport {
             }
         }
         w.write("\r\n");
+    }
+
+    /**
+     * POI writes the default cell format but not the named cell style "Normal" that points at it, which
+     * spreadsheet readers expect (openpyxl warns "Workbook contains no default style" and substitutes its
+     * own). The schema class for it is not in poi-ooxml-lite, so the written package gets it in
+     * xl/styles.xml, where the schema puts it (right after cellXfs), as Excel writes it: builtinId 0 on the
+     * first cell style format. Every other part is copied as it is.
+     */
+    static byte[] withDefaultCellStyle(byte[] xlsx) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(xlsx.length + 256);
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/styles.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    if (!xml.contains("<cellStyles") && xml.contains("</cellXfs>")) {
+                        xml = xml.replace("</cellXfs>", "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>");
+                    }
+                    content = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                var copy = new java.util.zip.ZipEntry(entry.getName());
+                copy.setTime(entry.getTime());
+                zip.putNextEntry(copy);
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     public static void xlsx(List<Sheet> sheets, OutputStream out) throws IOException {
@@ -93,7 +123,9 @@ public final class TableExport {
                 sheet.createFreezePane(0, 1);
                 if (!header.isEmpty()) sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
             }
-            book.write(out);
+            java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+            book.write(written);
+            out.write(withDefaultCellStyle(written.toByteArray()));
         }
         out.flush();
     }

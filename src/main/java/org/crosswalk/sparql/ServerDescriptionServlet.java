@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class ServerDescriptionServlet extends HttpServlet {
     private final String datasetJson;
     private final boolean wrapInServer;
+    private final long started = System.currentTimeMillis();
+    private final String startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 
     ServerDescriptionServlet(String datasetPath, boolean wrapInServer) {
         this.wrapInServer = wrapInServer;
@@ -29,7 +31,9 @@ final class ServerDescriptionServlet extends HttpServlet {
         String path = req.getPathInfo();
         String body;
         if (wrapInServer) {
-            body = "{\"version\":\"crosswalk\",\"datasets\":[" + datasetJson + "]}";
+            // The UI prints "Version … Uptime …" from these (a missing uptime showed as "Uptime NaN").
+            body = "{\"version\":\"crosswalk (read-only)\",\"startDateTime\":\"" + startedAt + "\",\"uptime\":"
+                    + (System.currentTimeMillis() - started) / 1000 + ",\"datasets\":[" + datasetJson + "]}";
         } else if (path == null || path.equals("/")) {
             body = "{\"datasets\":[" + datasetJson + "]}";
         } else {

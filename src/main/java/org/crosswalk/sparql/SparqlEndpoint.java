@@ -18,22 +18,35 @@ public final class SparqlEndpoint implements AutoCloseable {
     public static final String DATASET_PATH = "/crosswalk";
 
     private final FusekiServer server;
+    private final QueryAdmission admission;
 
-    private SparqlEndpoint(FusekiServer server) {
+    private SparqlEndpoint(FusekiServer server, QueryAdmission admission) {
         this.server = server;
+        this.admission = admission;
     }
 
     public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout) {
         return start(dataset, port, queryTimeout, null);
     }
 
-    /** @param guard a servlet filter in front of every path (who may query), or null for an open endpoint */
     public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout, jakarta.servlet.Filter guard) {
+        return start(dataset, port, queryTimeout, guard, QueryAdmission.Limits.defaults(queryTimeout));
+    }
+
+    /**
+     * @param guard  a servlet filter in front of every path (who may query), or null for an open endpoint
+     * @param limits query size, the two lanes' concurrency and time budgets ({@link QueryAdmission})
+     */
+    public static SparqlEndpoint start(Dataset dataset, int port, Duration queryTimeout, jakarta.servlet.Filter guard,
+            QueryAdmission.Limits limits) {
         // Fuseki reads the timeout from the dataset's context for every query it executes.
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
         QueryLockdown.apply(dataset.getContext());
         FusekiServer.Builder builder = FusekiServer.create();
         if (guard != null) builder.addFilter("/*", guard);
+        // After who-may-query, before Fuseki reads anything: size, time budget, lanes.
+        QueryAdmission admission = new QueryAdmission(DATASET_PATH, limits);
+        builder.addFilter("/*", admission);
         FusekiServer server = builder
                 .port(port)
                 .add(DATASET_PATH, dataset, false)
@@ -43,12 +56,15 @@ public final class SparqlEndpoint implements AutoCloseable {
                 // The Fuseki UI (a static web app on the classpath) and the read-only calls it makes.
                 // FMod_UI would do this only inside a full Fuseki server with its admin module.
                 .staticFileBase(uiLocation())
+                .addServlet("", new QueryUiPage())
+                .addServlet("/index.html", new QueryUiPage())
+                .addServlet(QueryUiPage.SCRIPT, new QueryUiPage())
                 .addServlet("/$/server", new ServerDescriptionServlet(DATASET_PATH, true))
                 .addServlet("/$/datasets/*", new ServerDescriptionServlet(DATASET_PATH, false))
                 .addServlet("/$/validate/query", new QueryValidator())
                 .build()
                 .start();
-        return new SparqlEndpoint(server);
+        return new SparqlEndpoint(server, admission);
     }
 
     private static String uiLocation() {
@@ -56,6 +72,11 @@ public final class SparqlEndpoint implements AutoCloseable {
         if (url == null) throw new IllegalStateException("Fuseki UI (jena-fuseki-ui) is not on the classpath");
         String s = url.toExternalForm();
         return s.substring(0, s.length() - "index.html".length());
+    }
+
+    /** What the door in front of the dataset admitted and refused ({@link QueryAdmission}). */
+    public QueryAdmission.Counters admission() {
+        return admission.counters();
     }
 
     public int port() {

@@ -46,14 +46,15 @@ public class ExportController {
         this.exports = exports;
     }
 
-    public record ExportIndex(List<PairInfo> mappingSets, Map<String, String> formats) {}
+    public record ExportIndex(List<PairInfo> mappingSets, List<String> catalogs, Map<String, String> formats) {}
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The framework pairs that have mappings, and the download URL patterns")
     public ExportIndex index() {
-        return new ExportIndex(exports.pairs(), Map.of(
+        return new ExportIndex(exports.pairs(), exports.catalogs(), Map.of(
                 "sssom", "/api/exports/mapping-sets/{pair}.sssom.tsv",
                 "oscal", "/api/exports/mapping-sets/{pair}.oscal.json",
+                "oscal_catalog", "/api/exports/catalogs/{framework}.oscal.json",
                 "crosswalk", "/api/exports/crosswalk/{pair}.csv | .xlsx | .json",
                 "coverage", "/api/exports/coverage.csv | .xlsx | .json?source=&target=",
                 "gaps", "/api/exports/gaps.csv | .xlsx | .json?source=&target=",
@@ -78,6 +79,22 @@ public class ExportController {
         }
         throw new ProblemHandler.NotFound(new UnknownIdException("export file", file,
                 List.of("iso42001-eu-ai-act.sssom.tsv", "iso42001-eu-ai-act.oscal.json")));
+    }
+
+    @GetMapping("/catalogs/{file}")
+    @Operation(summary = "A framework as an OSCAL 1.2 catalog ({framework}.oscal.json): every requirement a control, the ids the OSCAL mapping exports use")
+    public ResponseEntity<byte[]> catalog(@Parameter(example = "eu-ai-act.oscal.json") @PathVariable String file) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (file.endsWith(".oscal.json")) {
+                exports.oscalCatalog(stem(file, ".oscal.json"), out);
+                return download(out, file, MediaType.APPLICATION_JSON);
+            }
+        } catch (UnknownIdException e) {
+            throw new ProblemHandler.NotFound(e);
+        }
+        throw new ProblemHandler.NotFound(new UnknownIdException("catalog file", file,
+                exports.catalogs().stream().map(id -> id + ".oscal.json").toList()));
     }
 
     @GetMapping("/crosswalk/{file}")

@@ -94,6 +94,35 @@ class CrosswalkCliTest {
         assertThat(badProfile.err()).contains("Line 3");
     }
 
+    @Test
+    void errorsAreOneLineNamingTheFileTheIdAndTheClosestMatch(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        Path nope = tmp.resolve("nope.csv");
+        Run missing = run(data(store, "coverage", "--profile", nope.toString()));
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip().lines()).hasSize(1).first().asString().contains(nope + ": no such file");
+        assertThat(missing.err()).doesNotContain("at org.", "Exception");
+
+        Run typo = run(data(store, "export", "sssom", "iso42001-eu-aiact"));
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err().strip().lines()).hasSize(1).first().asString()
+                .contains("Unknown mapping set 'iso42001-eu-aiact'; closest: iso42001-eu-ai-act,");
+
+        Run option = run("export", "--formt", "csv");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err().strip().lines()).hasSize(1).first().asString().contains("--formt").contains("--help");
+
+        // Writing into a directory that does not exist is refused, unless asked for with --mkdirs.
+        Path deep = tmp.resolve("no/such/dir/set.sssom.tsv");
+        Run refused = run(data(store, "export", "sssom", "iso42001-eu-ai-act", "-o", deep.toString()));
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err().strip().lines()).hasSize(1).first().asString().contains("does not exist", "--mkdirs");
+        assertThat(tmp.resolve("no")).doesNotExist();
+        Run made = run(data(store, "export", "sssom", "iso42001-eu-ai-act", "-o", deep.toString(), "--mkdirs"));
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(Files.readString(deep)).contains("mapping_set_id");
+    }
+
     static Path writeBadProfile(Path tmp) throws Exception {
         Path p = tmp.resolve("bad.csv");
         Files.writeString(p, "framework,requirement,status\niso42001,6.1.2,satisfied\niso42001,6.1.3,maybe\n");

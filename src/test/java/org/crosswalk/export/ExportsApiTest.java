@@ -103,12 +103,15 @@ class ExportsApiTest {
             Set<String> reimported = new HashSet<>();
             for (Mapping m : set.getMappings()) {
                 reimported.add(key(m.getSubjectId(), m.getPredicateId(), m.getPredicateModifier() != null, m.getObjectId(),
-                        m.getMappingJustification(), ext(m, "relation"), ext(m, "strength")));
+                        m.getMappingJustification().replace("LogicalReasoning", "MappingInversion"), ext(m, "relation"), ext(m, "strength")));
             }
             assertThat(reimported).as("round trip of %s", pair).hasSize(set.getMappings().size()).isEqualTo(stored);
             if (pair.startsWith("eu-ai-act")) {
-                assertThat(set.getMappings()).allMatch(m -> m.getMappingJustification().endsWith("MappingInversion")
+                // Derived rows: a justification SSSOM 1.0 knows, the exact SEMAPV term in ext_derivation.
+                assertThat(set.getMappings()).allMatch(m -> m.getMappingJustification().endsWith("LogicalReasoning")
                         || m.getMappingJustification().endsWith("MappingChaining"));
+                assertThat(set.getMappings()).allMatch(m -> ext(m, "derivation").endsWith("MappingInversion")
+                        || ext(m, "derivation").endsWith("MappingChaining"));
             }
         }
     }
@@ -141,7 +144,11 @@ class ExportsApiTest {
      * (liboscal-java) only accepts on an assembly, so it reports an evaluation error on every document.
      */
     static List<String> oscalFindings(Path doc, Path dir) throws IOException, InterruptedException {
-        Path module = Path.of("src/test/resources/oscal-1.2.2/oscal_mapping_metaschema.xml").toAbsolutePath();
+        return oscalFindings(doc, dir, "oscal_mapping_metaschema.xml");
+    }
+
+    static List<String> oscalFindings(Path doc, Path dir, String moduleFile) throws IOException, InterruptedException {
+        Path module = Path.of("src/test/resources/oscal-1.2.2", moduleFile).toAbsolutePath();
         Path sarif = dir.resolve(doc.getFileName() + ".sarif");
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                 .split(java.io.File.pathSeparator)).filter(e -> !e.contains("log4j-to-slf4j") && !e.contains("android-json")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
@@ -164,6 +171,179 @@ class ExportsApiTest {
             }
         }
         return findings;
+    }
+
+    /** Every mapping set /api/exports lists, and every curated file in mappings/. */
+    @Test
+    void everySssomExportAndFileIsValidAgainstTheSssomLinkMlSchema() throws Exception {
+        SssomJsonSchema schema = new SssomJsonSchema();
+        List<String> ids = listedSets();
+        assertThat(ids).hasSize(12);
+        for (String id : ids) {
+            HttpResponse<byte[]> r = get("/api/exports/mapping-sets/" + id + ".sssom.tsv");
+            assertThat(r.statusCode()).isEqualTo(200);
+            String tsv = SssomJsonSchema.utf8(r.body());
+            assertThat(schema.validate(tsv)).as("SSSOM 1.0 JSON Schema findings for %s", id).isEmpty();
+            // Versions are YAML strings ("2024", "1.0"), not numbers.
+            assertThat(tsv).containsPattern("(?m)^#subject_source_version: \"[^\"]+\"$").containsPattern("(?m)^#object_source_version: \"[^\"]+\"$");
+            // No label says its id twice ("Article 16(j) Article 16(j)").
+            List<String> doubled = new ArrayList<>();
+            for (JsonNode m : schema.toJson(tsv, new ArrayList<>()).get("mappings")) {
+                for (String slot : List.of("subject_label", "object_label")) {
+                    String label = m.path(slot).asString("");
+                    if (label.matches("(.+) \\1")) doubled.add(label);
+                }
+            }
+            assertThat(doubled).as("doubled labels in %s", id).isEmpty();
+        }
+        try (var files = Files.list(TestStores.mappingsDir())) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sssom.tsv")).toList()) {
+                assertThat(schema.validate(Files.readString(f))).as("SSSOM 1.0 JSON Schema findings for %s", f.getFileName()).isEmpty();
+            }
+        }
+        // The check is not a rubber stamp: a version as a bare YAML number, an unknown justification, an
+        // undeclared column and a bad extension value are each reported.
+        String good = SssomJsonSchema.utf8(get("/api/exports/mapping-sets/eu-ai-act-iso42001.sssom.tsv").body());
+        assertThat(schema.validate(good.replaceFirst("#subject_source_version: \"2024\"", "#subject_source_version: 2024")))
+                .anyMatch(e -> e.contains("subject_source_version"));
+        assertThat(schema.validate(good.replaceFirst("semapv:LogicalReasoning", "semapv:MappingInversion")))
+                .anyMatch(e -> e.contains("mapping_justification"));
+        assertThat(schema.validate(good.replaceFirst("\tcomment\t", "\tremark\t"))).anyMatch(e -> e.contains("remark"));
+        assertThat(schema.validate(good.replaceFirst("\t2\n", "\ttwo\n"))).anyMatch(e -> e.contains("ext_strength"));
+    }
+
+    List<String> listedSets() throws Exception {
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(get("/api/exports").body()).get("mapping_sets").forEach(p -> ids.add(p.get("id").asString()));
+        return ids;
+    }
+
+    /**
+     * One list of mapping sets: /api/exports, the CLI's "export list" and mappings/ (each file a curated set,
+     * its inverse a derived one) name the same sets; none is empty; a pair that is not a set is a 404.
+     */
+    @Test
+    void theListOfSetsIsTheSameForRestCliAndFiles(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        JsonNode index = JSON.readTree(get("/api/exports").body());
+        Set<String> rest = new java.util.TreeSet<>(), curated = new java.util.TreeSet<>();
+        for (JsonNode p : index.get("mapping_sets")) {
+            rest.add(p.get("id").asString());
+            if (p.get("curated_set").asBoolean()) curated.add(p.get("id").asString());
+            assertThat(p.get("curated").asInt() + p.get("derived").asInt()).as("rows of %s", p.get("id")).isPositive();
+        }
+        Set<String> files = new java.util.TreeSet<>();
+        try (var list = Files.list(TestStores.mappingsDir())) {
+            list.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sssom.tsv"))
+                    .forEach(n -> files.add(n.substring(0, n.length() - ".sssom.tsv".length())));
+        }
+        assertThat(curated).isEqualTo(files);
+        Set<String> expected = new java.util.TreeSet<>(files);
+        for (String f : files) {
+            Framework[] p = exports.pair(f);
+            expected.add(p[1].id() + "-" + p[0].id());
+        }
+        assertThat(rest).isEqualTo(expected);
+
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int exit = org.crosswalk.cli.CrosswalkCli.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "export", "list", "--ontology", TestStores.ontologyDir().toString(), "--mappings", TestStores.mappingsDir().toString(),
+                "--store", tmp.resolve("cli-store").toString());
+        assertThat(exit).as(err.toString()).isZero();
+        Set<String> cli = new java.util.TreeSet<>();
+        out.toString().lines().filter(l -> !l.isBlank()).forEach(l -> cli.add(l.strip().split("\\s+")[0]));
+        assertThat(cli).isEqualTo(rest);
+
+        // Ordered pairs of frameworks that are not in the list are not served (not even empty).
+        List<String> frameworks = new ArrayList<>();
+        index.get("catalogs").forEach(c -> frameworks.add(c.asString()));
+        assertThat(frameworks).contains("eu-ai-act", "iso42001", "iso27001", "nist-ai-rmf");
+        for (String s : frameworks) {
+            for (String o : frameworks) {
+                if (s.equals(o) || rest.contains(s + "-" + o)) continue;
+                assertThat(get("/api/exports/mapping-sets/" + s + "-" + o + ".sssom.tsv").statusCode()).as(s + "-" + o).isEqualTo(404);
+            }
+        }
+    }
+
+    /** Unchanged data gives the same bytes: no date of the clock in SSSOM or OSCAL. */
+    @Test
+    void exportsAreByteStableAndDatedFromTheData() throws Exception {
+        String today = java.time.LocalDate.now().toString();
+        boolean dataMentionsToday;
+        try (var files = Files.walk(TestStores.mappingsDir())) {
+            dataMentionsToday = files.filter(Files::isRegularFile).anyMatch(f -> {
+                try { return Files.readString(f).contains(today); } catch (IOException e) { return true; }
+            });
+        }
+        for (String path : List.of("/api/exports/mapping-sets/iso42001-eu-ai-act.sssom.tsv", "/api/exports/mapping-sets/eu-ai-act-iso42001.sssom.tsv",
+                "/api/exports/mapping-sets/iso42001-eu-ai-act.oscal.json", "/api/exports/catalogs/eu-ai-act.oscal.json")) {
+            byte[] first = get(path).body();
+            byte[] second = get(path).body();
+            assertThat(second).as(path).isEqualTo(first);
+            if (!dataMentionsToday) assertThat(SssomJsonSchema.utf8(first)).as(path).doesNotContain(today);
+        }
+        String lastModified = JSON.readTree(get("/api/exports/mapping-sets/iso42001-eu-ai-act.oscal.json").body())
+                .get("mapping-collection").get("metadata").get("last-modified").asString();
+        assertThat(lastModified).endsWith("T00:00:00Z");
+        assertThat(Files.readString(TestStores.mappingsDir().resolve("iso42001-eu-ai-act.sssom.tsv"))).contains(lastModified.substring(0, 10));
+    }
+
+    /** OSCAL token (metaschema datatype "token"): what a control id must be. */
+    static final java.util.regex.Pattern OSCAL_TOKEN = java.util.regex.Pattern.compile("^(\\p{L}|_)(\\p{L}|\\p{N}|[.\\-_])*$");
+
+    /**
+     * Every framework, the EU AI Act included, is an OSCAL catalog that NIST's tooling accepts (the 1.2.2
+     * catalog model and its constraints), whose control ids are OSCAL tokens; every OSCAL mapping export
+     * points at those catalogs, and every id it maps or lists as unmapped is a control there.
+     */
+    @Test
+    void everyFrameworkIsAnOscalCatalogAndEveryMappedIdResolvesInIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        JsonNode index = JSON.readTree(get("/api/exports").body());
+        java.util.Map<String, Set<String>> controlIds = new java.util.HashMap<>();
+        for (JsonNode c : index.get("catalogs")) {
+            String id = c.asString();
+            HttpResponse<byte[]> r = get("/api/exports/catalogs/" + id + ".oscal.json");
+            assertThat(r.statusCode()).isEqualTo(200);
+            Path doc = dir.resolve(id + ".oscal.json");
+            Files.write(doc, r.body());
+            assertThat(oscalFindings(doc, dir, "oscal_catalog_metaschema.xml")).as("OSCAL 1.2.2 catalog findings for %s", id).isEmpty();
+            Set<String> ids = new HashSet<>();
+            collectControls(JSON.readTree(r.body()).get("catalog").get("controls"), ids);
+            assertThat(ids).as(id).isNotEmpty().allMatch(i -> OSCAL_TOKEN.matcher(i).matches());
+            controlIds.put("/api/exports/catalogs/" + id + ".oscal.json", ids);
+        }
+        assertThat(controlIds).containsKey("/api/exports/catalogs/eu-ai-act.oscal.json");
+
+        for (String set : listedSets()) {
+            URI self = URI.create("http://localhost:" + port + "/api/exports/mapping-sets/" + set + ".oscal.json");
+            HttpResponse<byte[]> r = get(self.getPath());
+            assertThat(r.statusCode()).as(set).isEqualTo(200);
+            JsonNode mappings = JSON.readTree(r.body()).get("mapping-collection").get("mappings");
+            Set<String> source = controlIds.get(self.resolve(mappings.get("source-resource").get("href").asString()).getPath());
+            Set<String> target = controlIds.get(self.resolve(mappings.get("target-resource").get("href").asString()).getPath());
+            assertThat(source).as("source catalog of %s", set).isNotNull();
+            assertThat(target).as("target catalog of %s", set).isNotNull();
+            List<String> unresolved = new ArrayList<>();
+            for (JsonNode map : mappings.get("maps")) {
+                map.get("sources").forEach(s -> { if (!source.contains(s.get("id-ref").asString())) unresolved.add(s.get("id-ref").asString()); });
+                map.get("targets").forEach(t -> { if (!target.contains(t.get("id-ref").asString())) unresolved.add(t.get("id-ref").asString()); });
+            }
+            for (var side : List.of(java.util.Map.entry("source-gap-summary", source), java.util.Map.entry("target-gap-summary", target))) {
+                for (JsonNode u : mappings.path(side.getKey()).path("unmapped-controls")) {
+                    u.get("with-ids").forEach(i -> { if (!side.getValue().contains(i.asString())) unresolved.add(i.asString()); });
+                }
+            }
+            assertThat(unresolved).as("ids of %s not in its catalogs", set).isEmpty();
+        }
+        assertThat(get("/api/exports/catalogs/eu-aiact.oscal.json").statusCode()).isEqualTo(404);
+    }
+
+    static void collectControls(JsonNode controls, Set<String> ids) {
+        if (controls == null) return;
+        for (JsonNode c : controls) {
+            ids.add(c.get("id").asString());
+            collectControls(c.get("controls"), ids);
+        }
     }
 
     @Test
@@ -209,6 +389,30 @@ class ExportsApiTest {
             assertThat(ids).contains("4", "10");
         }
         assertThat(get("/api/exports/gaps.csv?source=iso42001&target=eu-ai-act&role=provider").statusCode()).isEqualTo(200);
+        // A gap workbook has its summary sheet too: per target the gap rows and the leaf counts of coverage.
+        HttpResponse<byte[]> g = get("/api/exports/gaps.xlsx?source=iso42001&target=eu-ai-act&target=nist-ai-rmf&role=provider");
+        assertThat(g.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(g.body()))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            Sheet summary = book.getSheet("summary");
+            assertThat(summary.getLastRowNum()).isEqualTo(2);
+            assertThat(summary.getRow(0).getCell(9).getStringCellValue()).isEqualTo("gaps");
+            Sheet eu = book.getSheet("eu-ai-act");
+            Set<String> listed = new HashSet<>();
+            for (int r = 1; r <= eu.getLastRowNum(); r++) listed.add(eu.getRow(r).getCell(0).getStringCellValue());
+            assertThat((int) summary.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(listed.size());
+            assertThat(summary.getRow(0).getCell(15).getStringCellValue()).isEqualTo("percent_full");
+        }
+        // Every workbook declares its default cell style ("Normal"), which spreadsheet readers expect.
+        for (byte[] workbook : List.of(g.body(), x.body())) {
+            try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(workbook))) {
+                String styles = null;
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    if (e.getName().equals("xl/styles.xml")) styles = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                assertThat(styles).contains("<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
+            }
+        }
         // A gap report for an organisation's profile, POSTed as CSV, lists what the profile leaves open.
         HttpResponse<byte[]> profileGaps = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/exports/gaps.csv?target=eu-ai-act&role=deployer&system=high-risk&asOf=2028-08-02"))

@@ -60,6 +60,15 @@ class QueryUiBrowserTest {
         if (browser != null) browser.quit();
     }
 
+    /** Buttons and links the user could click that would write (all refused by the read-only endpoint). */
+    java.util.List<String> writeActions() {
+        return browser.findElements(By.cssSelector("a, button")).stream().filter(e -> e.isDisplayed())
+                .map(e -> e.getText().strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> t.equals("add data") || t.equals("edit") || t.equals("remove") || t.equals("new dataset")
+                        || t.equals("backup") || t.equals("compact"))
+                .toList();
+    }
+
     @Test
     void queryEditorRunsAQueryAgainstTheGraph() throws Exception {
         String base = "http://localhost:" + endpoint.port();
@@ -67,6 +76,15 @@ class QueryUiBrowserTest {
 
         browser.get(base + "/#/");
         wait.until(d -> d.getPageSource().contains("/crosswalk"));
+        // A read-only endpoint offers no write action, and the server figures are real numbers.
+        wait.until(d -> d.getPageSource().contains("Uptime"));
+        assertThat(browser.getPageSource()).doesNotContain("NaN").contains("read-only");
+        assertThat(writeActions()).as("write actions on the dataset list").isEmpty();
+        browser.get(base + "/#/dataset/crosswalk/info");
+        wait.until(d -> d.getPageSource().contains("/crosswalk"));
+        assertThat(writeActions()).as("write actions on the dataset pages").isEmpty();
+        browser.get(base + "/#/dataset/crosswalk/upload");
+        wait.until(d -> !d.getCurrentUrl().contains("/upload"));
 
         browser.get(base + "/#/dataset/crosswalk/query");
         wait.until(d -> !d.findElements(By.cssSelector(".CodeMirror")).isEmpty());

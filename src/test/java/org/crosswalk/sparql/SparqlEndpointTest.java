@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.atlas.web.HttpException;
@@ -247,5 +248,144 @@ class SparqlEndpointTest {
         HttpResponse<String> server = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base + "/$/server")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(server.body()).contains("\"ds.name\":\"/crosswalk\"");
+    }
+
+    // ------------------------------------------------------------------ the door: size, lanes, 400
+
+    /** Sends a request head by hand, then up to {@code send} bytes of body, and reads the status line and headers. */
+    static String rawRequest(int port, String head, long send, boolean chunked) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] block = "SELECT * WHERE { ?s ?p ?o } #".repeat(565).substring(0, 16384).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long sent = 0;
+            try {
+                while (sent < send) {
+                    if (chunked) out.write((Integer.toHexString(block.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write(block);
+                    if (chunked) out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    sent += block.length;
+                    if (socket.getInputStream().available() > 0) break; // answered before the body was all sent
+                }
+                out.flush();
+            } catch (java.io.IOException closedByServer) {
+                // The server answered and closed the connection without reading the rest: what we expect.
+            }
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder response = new StringBuilder();
+            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) response.append(line).append('\n');
+            return response.toString();
+        }
+    }
+
+    @Test
+    void aThirtyMegabyteQueryIsRefusedWith413BeforeAnythingIsReadOrParsed() throws Exception {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        var counters = endpoint.admission();
+        long admitted = counters.admitted(), read = counters.bodyBytesRead(), refused = counters.refusedTooLarge();
+        int port = endpoint.port();
+        long thirtyMb = 30L * 1024 * 1024;
+
+        // Declared 30 MB, as application/sparql-query and as a form: refused on the header, not a byte read.
+        for (String type : List.of("application/sparql-query", "application/x-www-form-urlencoded")) {
+            String head = "POST /crosswalk/sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                    + "\r\nContent-Length: " + thirtyMb + "\r\n\r\n";
+            assertThat(rawRequest(port, head, thirtyMb, false)).as(type).startsWith("HTTP/1.1 413");
+        }
+        assertThat(counters.bodyBytesRead()).as("bytes read of declared-too-large bodies").isEqualTo(read);
+        // No length given (chunked): read up to the limit and no further, then 413.
+        String chunked = "POST /crosswalk/sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query"
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+        assertThat(rawRequest(port, chunked, thirtyMb, true)).startsWith("HTTP/1.1 413");
+        assertThat(counters.bodyBytesRead() - read).as("bytes read of a 30 MB chunked body")
+                .isLessThanOrEqualTo(QueryAdmission.Limits.defaults(java.time.Duration.ZERO).maxQueryBytes() + 16384);
+
+        assertThat(counters.refusedTooLarge() - refused).isEqualTo(3);
+        assertThat(counters.admitted()).as("queries handed to Fuseki (parsed)").isEqualTo(admitted);
+        System.gc();
+        long after = memory.getHeapMemoryUsage().getUsed();
+        assertThat(after).as("heap after GC (baseline %d MB)", baseline >> 20).isLessThan(baseline + (64L << 20));
+        // And the endpoint is still answering.
+        assertThat(count("?s ?p ?o")).isPositive();
+    }
+
+    @Test
+    void getWithoutAQueryIs400() throws Exception {
+        for (String path : List.of("/crosswalk/sparql", "/crosswalk/query")) {
+            HttpResponse<String> resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + endpoint.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).as(path).isEqualTo(400);
+            assertThat(resp.body()).contains("No query");
+        }
+    }
+
+    @Test
+    void lanesTellOneTriplePatternFromMore() {
+        assertThat(QueryAdmission.light("ASK {}")).isTrue();
+        assertThat(QueryAdmission.light("SELECT * { ?s a ?t } LIMIT 10")).isTrue();
+        assertThat(QueryAdmission.light("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }")).isFalse();
+        assertThat(QueryAdmission.light("ASK { ?a <urn:p>+ ?b }")).isFalse();
+        assertThat(QueryAdmission.light("ASK { FILTER EXISTS { ?a ?b ?c . ?d ?e ?f } }")).isFalse();
+        assertThat(QueryAdmission.light("SELECT * { { SELECT * { ?a ?b ?c } } ?d ?e ?f }")).isFalse();
+    }
+
+    /**
+     * 40 heavy queries at once fill the heavy lane and are refused beyond it with 503 + Retry-After; ASK {}
+     * meanwhile goes through the light lane: answered (or refused at once), never behind the heavy ones.
+     * Timings are written to target/bench/sparql-door.txt for bench/RESULTS.md, not asserted.
+     */
+    @Test
+    void askIsAnsweredWhileFortyHeavyQueriesRun() throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(48)).build();
+        String heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger(40);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> heavies = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            heavies.add(client.sendAsync(HttpRequest.newBuilder(URI.create(queryUrl()))
+                    .header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString(heavy + " #" + i)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> inFlight.decrementAndGet()));
+        }
+        // Wait until the heavy lane is full (as many admitted as it has slots), then ask.
+        long admittedBefore = endpoint.admission().admitted() - endpoint.admission().admittedLight();
+        for (int i = 0; i < 200 && inFlight.get() > 0 && endpoint.admission().refusedBusy() == 0; i++) Thread.sleep(10);
+        List<String> askTimings = new ArrayList<>();
+        int answered = 0;
+        for (int i = 0; i < 10; i++) {
+            long s = System.nanoTime();
+            HttpResponse<String> ask = client.send(HttpRequest.newBuilder(URI.create(queryUrl() + "?query=ASK%20%7B%7D"))
+                    .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            int stillRunning = inFlight.get();
+            askTimings.add(String.format(java.util.Locale.ROOT, "%.1f ms (%d, %d heavy in flight)", (System.nanoTime() - s) / 1e6, ask.statusCode(), stillRunning));
+            if (ask.statusCode() == 200) {
+                assertThat(ask.body()).contains("true");
+                answered++;
+            } else {
+                assertThat(ask.statusCode()).isEqualTo(503);
+                assertThat(ask.headers().firstValue("Retry-After")).isPresent();
+            }
+            assertThat(stillRunning).as("ASK answered while heavy queries still run (not queued behind them)").isPositive();
+        }
+        int busy = 0;
+        List<String> heavyStatus = new ArrayList<>();
+        for (var f : heavies) {
+            HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            heavyStatus.add(Integer.toString(r.statusCode()));
+            if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) busy++;
+        }
+        long total = System.nanoTime() - t0;
+        assertThat(answered).as("ASK {} answered through the light lane").isPositive();
+        assertThat(busy).as("heavy queries beyond the lane refused with 503 + Retry-After").isPositive();
+        assertThat(heavyStatus).as("every heavy query answered: 200, 503 busy or 503 cut off by the timeout").allMatch(st -> st.equals("200") || st.equals("503"));
+        assertThat(endpoint.admission().admitted() - endpoint.admission().admittedLight() - admittedBefore)
+                .as("heavy queries admitted at once").isLessThanOrEqualTo(40);
+        Path out = Path.of("target", "bench", "sparql-door.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, "40 heavy queries + 10 x ASK {} (" + Runtime.getRuntime().availableProcessors() + " processors)\n"
+                + "ASK: " + String.join("; ", askTimings) + "\nheavy statuses: " + String.join(" ", heavyStatus)
+                + "\nrefused busy (all kinds): " + endpoint.admission().refusedBusy() + ", total " + Math.round(total / 1e6) + " ms\n");
     }
 }

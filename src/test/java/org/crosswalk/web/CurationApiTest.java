@@ -108,6 +108,9 @@ class CurationApiTest {
         assertThat(crosswalk).contains(object);
         String inverse = api.get("/api/crosswalk?source=eu-ai-act&target=acme-ai&requirement=" + object, "application/json").body();
         assertThat(inverse).contains("GOV-2").contains("MappingInversion");
+        // The new set and its inverse are exported at once (the list of sets follows the live data).
+        assertThat(api.get("/api/exports", "application/json").body()).contains("\"acme-ai-eu-ai-act\"", "\"eu-ai-act-acme-ai\"");
+        assertThat(api.get("/api/exports/mapping-sets/eu-ai-act-acme-ai.sssom.tsv", "text/tab-separated-values").statusCode()).isEqualTo(200);
 
         // The same pair again is refused (already curated); a bad relation is refused; nothing changes.
         assertThat(api.post("/api/suggestions/acme-ai/eu-ai-act/decisions", "application/json", accept).statusCode()).isEqualTo(400);
