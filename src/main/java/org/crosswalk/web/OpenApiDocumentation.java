@@ -76,6 +76,7 @@ class OpenApiDocumentation {
             Map.entry("GET /api/queries/{name}/run", "runNamedQuery"),
             Map.entry("GET /api/exports", "listExports"),
             Map.entry("GET /api/exports/mapping-sets/{file}", "downloadMappingSet"),
+            Map.entry("GET /api/exports/catalogs/{file}", "downloadFrameworkCatalog"),
             Map.entry("GET /api/exports/crosswalk/{file}", "downloadCrosswalkTable"),
             Map.entry("GET /api/exports/coverage.{ext}", "downloadCoverageReport"),
             Map.entry("POST /api/exports/coverage.{ext}", "postCoverageReportForProfile"),
@@ -125,19 +126,20 @@ class OpenApiDocumentation {
             "PUT /api/profiles/{id}", "Replace a profile's statements from JSON, CSV or XLSX (If-Match required)");
 
     /** Downloads whose body is a file: springdoc sees byte[] and says * / *; these are their real types. */
-    private static final Map<String, List<String>> DOWNLOAD_TYPES = Map.of(
-            "GET /api/exports/mapping-sets/{file}", List.of("text/tab-separated-values;charset=UTF-8", "application/json"),
-            "GET /api/exports/crosswalk/{file}", List.of(CSV, XLSX, "application/json"),
-            "GET /api/exports/coverage.{ext}", List.of(CSV, XLSX, "application/json"),
-            "POST /api/exports/coverage.{ext}", List.of(CSV, XLSX, "application/json"),
-            "GET /api/exports/gaps.{ext}", List.of(CSV, XLSX, "application/json"),
-            "POST /api/exports/gaps.{ext}", List.of(CSV, XLSX, "application/json"),
-            "GET /api/exports/graph.{ext}", List.of("text/turtle;charset=UTF-8", "application/ld+json"),
-            "GET /api/profiles/{id}/exports/{report}.{ext}", List.of(CSV, XLSX, "application/json"),
-            "GET /api/tenant/sparql", List.of("application/sparql-results+json", "application/sparql-results+xml", CSV,
-                    "text/tab-separated-values;charset=UTF-8", "text/turtle;charset=UTF-8", "application/ld+json", "application/n-triples"),
-            "POST /api/tenant/sparql", List.of("application/sparql-results+json", "application/sparql-results+xml", CSV,
-                    "text/tab-separated-values;charset=UTF-8", "text/turtle;charset=UTF-8", "application/ld+json", "application/n-triples"));
+    private static final Map<String, List<String>> DOWNLOAD_TYPES = Map.ofEntries(
+            Map.entry("GET /api/exports/mapping-sets/{file}", List.of("text/tab-separated-values;charset=UTF-8", "application/json")),
+            Map.entry("GET /api/exports/catalogs/{file}", List.of("application/json")),
+            Map.entry("GET /api/exports/crosswalk/{file}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("GET /api/exports/coverage.{ext}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("POST /api/exports/coverage.{ext}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("GET /api/exports/gaps.{ext}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("POST /api/exports/gaps.{ext}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("GET /api/exports/graph.{ext}", List.of("text/turtle;charset=UTF-8", "application/ld+json")),
+            Map.entry("GET /api/profiles/{id}/exports/{report}.{ext}", List.of(CSV, XLSX, "application/json")),
+            Map.entry("GET /api/tenant/sparql", List.of("application/sparql-results+json", "application/sparql-results+xml", CSV,
+                    "text/tab-separated-values;charset=UTF-8", "text/turtle;charset=UTF-8", "application/ld+json", "application/n-triples")),
+            Map.entry("POST /api/tenant/sparql", List.of("application/sparql-results+json", "application/sparql-results+xml", CSV,
+                    "text/tab-separated-values;charset=UTF-8", "text/turtle;charset=UTF-8", "application/ld+json", "application/n-triples")));
 
     /** The list endpoints that page (limit/offset, Link, X-Total-Count): see ReferenceReads. */
     static final List<String> PAGED = List.of("GET /api/frameworks/{framework}/requirements", "GET /api/coverage",
