@@ -7,6 +7,7 @@ set -euo pipefail
 REST=${1:-http://localhost:8080}
 SPARQL=${2:-http://localhost:3030}
 cd "$(dirname "$0")/.."
+source bench/ensure-tools.sh hyperfine
 Q=$(mktemp)
 sed -e 's/("eu-ai-act" UNDEF UNDEF UNDEF)/("eu-ai-act" "provider" "high-risk" UNDEF)/' queries/coverage.rq > "$Q"
 grep -q '"provider" "high-risk"' "$Q" || { echo "coverage.rq no longer has the VALUES block this script rewrites" >&2; exit 1; }

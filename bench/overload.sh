@@ -8,6 +8,7 @@ set -euo pipefail
 BASE=${1:-http://localhost:8080}
 DURATION=${2:-60s}
 cd "$(dirname "$0")"
+source ./ensure-tools.sh wrk
 [ -s wrk/lookups.txt ] || ./lookups.sh "$BASE"
 probe() { # writes "time_total http_code" lines until killed
   while true; do curl -s -o /dev/null -m 5 -w '%{time_total} %{http_code}\n' "$BASE/api/health" || echo "5 000"; sleep 0.5; done

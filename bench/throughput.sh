@@ -7,6 +7,7 @@ set -euo pipefail
 BASE=${1:-http://localhost:8080}
 DURATION=${2:-30s}
 cd "$(dirname "$0")"
+source ./ensure-tools.sh wrk
 [ -s wrk/lookups.txt ] || ./lookups.sh "$BASE"
 echo "load before: $(uptime)" >&2
 echo "| endpoint (wrk -t2 -c16 -d$DURATION) | URLs | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |"

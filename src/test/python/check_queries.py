@@ -15,8 +15,8 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from rdflib.plugins.sparql import prepareQuery
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
-# rdflib < 7.1 cannot parse a collection as the subject of a triple pattern, valid SPARQL 1.1 that jena-text's
-# "(?s ?score ?text) text:query (...)" uses (fixed by RDFLib pull request 2943, in rdflib 7.1.x).
+# rdflib 6.x cannot parse a collection as the subject of a triple pattern, valid SPARQL 1.1 that jena-text's
+# "(?s ?score ?text) text:query (...)" uses (RDFLib issue 2081: lists in SPARQL patterns, reported against 6.1.1 and 6.2.0).
 KNOWN_RDFLIB_BUG = "'in <string>' requires string as left operand, not CompValue"
 
 
