@@ -51,7 +51,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Content-Length over the limit is refused unread, a body without one is read up to the limit and no
  * further. Nothing over the limit is ever buffered or parsed.</li>
  * <li><b>Time.</b> Fuseki parses a query before it starts the query timeout. The request handed to
- * Fuseki answers its {@code timeout} parameter with what is left of the budget counted from arrival, at
+ * Fuseki answers its {@code timeout} parameter with what is left of the budget counted from arrival (whole
+ * seconds, rounded down: the only unit Fuseki reads there), at
  * the moment Fuseki asks (after it parsed), and Fuseki takes the smaller of that and the configured
  * timeout: waiting, reading, parsing and planning are inside the budget. Parsing itself is bounded by the
  * size limit (1 MB parses in about a second).</li>
@@ -278,17 +279,20 @@ public final class QueryAdmission implements Filter {
             Map<String, List<String>> p = form != null ? new LinkedHashMap<>(form) : new LinkedHashMap<>();
             if (form == null) super.getParameterMap().forEach((k, v) -> p.put(k, List.of(v)));
             if (deadline != 0) {
-                double left = Math.max(0.001, (deadline - System.nanoTime()) / 1e9);
+                // Fuseki reads this parameter as whole seconds (Timeouts.parseTimeoutStr, Long.parseLong):
+                // a fraction would be refused with a warning and the budget silently lost. So the budget
+                // left is rounded down, never up, with one second as the floor (Fuseki has no smaller unit).
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
                 List<String> asked = p.get("timeout");
-                double timeout = left;
+                long timeout = left;
                 if (asked != null && !asked.isEmpty()) {
                     try {
-                        timeout = Math.min(left, Double.parseDouble(asked.get(0)));
+                        timeout = Math.max(1, Math.min(left, (long) Math.floor(Double.parseDouble(asked.get(0)))));
                     } catch (NumberFormatException e) {
-                        // Fuseki reports a bad timeout itself; ours still applies
+                        // a client's unreadable timeout is replaced by ours
                     }
                 }
-                p.put("timeout", List.of(String.format(Locale.ROOT, "%.3f", timeout)));
+                p.put("timeout", List.of(Long.toString(timeout)));
             }
             return p;
         }
