@@ -8,11 +8,12 @@ REST=${1:-http://localhost:8080}
 SPARQL=${2:-http://localhost:3030}
 cd "$(dirname "$0")/.."
 source bench/ensure-tools.sh hyperfine
-Q=$(mktemp)
+Q=$(mktemp); MD=$(mktemp)
 sed -e 's/("eu-ai-act" UNDEF UNDEF UNDEF)/("eu-ai-act" "provider" "high-risk" UNDEF)/' queries/coverage.rq > "$Q"
 grep -q '"provider" "high-risk"' "$Q" || { echo "coverage.rq no longer has the VALUES block this script rewrites" >&2; exit 1; }
 echo "load: $(uptime)" >&2
-hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-markdown /dev/stdout \
+hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-markdown "$MD" \
   -n 'SPARQL endpoint (coverage.rq as-is)' "curl -s -o /dev/null -H 'Accept: application/sparql-results+json' --data-urlencode query@$Q $SPARQL/crosswalk/sparql" \
   -n 'REST /api/coverage' "curl -s -o /dev/null $REST/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk"
-rm -f "$Q"
+cat "$MD" # not --export-markdown /dev/stdout: that truncates a file stdout is appended to
+rm -f "$Q" "$MD"

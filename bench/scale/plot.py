@@ -7,7 +7,12 @@ import math
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-rows = list(csv.DictReader(open(HERE / "results.tsv"), delimiter="\t"))
+# results.tsv keeps every run in the order it ran (with the load average of each); the plot draws the
+# latest row of each scale, i.e. one run's figures.
+latest = {}
+for r in csv.DictReader(open(HERE / "results.tsv"), delimiter="\t"):
+    latest[r["scale"]] = r
+rows = sorted(latest.values(), key=lambda r: float(r["mappings_curated"]))
 measures = [("first_load_s", "first load (s)"), ("restart_s", "restart (s)"), ("heap_mib", "heap after load (MiB)"),
             ("store_mib", "store on disk (MiB)"), ("lookup_p50_ms", "look-up p50 (ms)"),
             ("coverage_real_p50_ms", "coverage ISO 42001→EU p50 (ms)"), ("coverage_syn_p50_ms", "coverage syn-001→syn-002 p50 (ms)")]

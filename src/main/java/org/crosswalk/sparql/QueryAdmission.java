@@ -52,7 +52,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * further. Nothing over the limit is ever buffered or parsed.</li>
  * <li><b>Time.</b> Fuseki parses a query before it starts the query timeout. The request handed to
  * Fuseki answers its {@code timeout} parameter with what is left of the budget counted from arrival (whole
- * seconds, rounded down: the only unit Fuseki reads there), at
+ * seconds, rounded up: the only unit Fuseki reads there), at
  * the moment Fuseki asks (after it parsed), and Fuseki takes the smaller of that and the configured
  * timeout: waiting, reading, parsing and planning are inside the budget. Parsing itself is bounded by the
  * size limit (1 MB parses in about a second).</li>
@@ -281,13 +281,15 @@ public final class QueryAdmission implements Filter {
             if (deadline != 0) {
                 // Fuseki reads this parameter as whole seconds (Timeouts.parseTimeoutStr, Long.parseLong):
                 // a fraction would be refused with a warning and the budget silently lost. So the budget
-                // left is rounded down, never up, with one second as the floor (Fuseki has no smaller unit).
-                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
+                // left is rounded up to the second (rounding down would cut a 2 s timeout to 1 s): a query
+                // ends at most one second after its budget from arrival, and never later than the
+                // configured timeout counted from the start of its execution (Fuseki takes the smaller).
+                long left = Math.max(1, ceilSeconds((deadline - System.nanoTime()) / 1e9));
                 List<String> asked = p.get("timeout");
                 long timeout = left;
                 if (asked != null && !asked.isEmpty()) {
                     try {
-                        timeout = Math.max(1, Math.min(left, (long) Math.floor(Double.parseDouble(asked.get(0)))));
+                        timeout = Math.max(1, Math.min(left, ceilSeconds(Double.parseDouble(asked.get(0)))));
                     } catch (NumberFormatException e) {
                         // a client's unreadable timeout is replaced by ours
                     }
@@ -295,6 +297,10 @@ public final class QueryAdmission implements Filter {
                 p.put("timeout", List.of(Long.toString(timeout)));
             }
             return p;
+        }
+
+        private static long ceilSeconds(double seconds) {
+            return (long) Math.ceil(Math.min(seconds, Long.MAX_VALUE / 2.0));
         }
 
         @Override public String getParameter(String name) {

@@ -64,7 +64,26 @@ public final class SparqlEndpoint implements AutoCloseable {
                 .addServlet("/$/validate/query", new QueryValidator())
                 .build()
                 .start();
+        warmUp(server.getHttpPort());
         return new SparqlEndpoint(server, admission);
+    }
+
+    /**
+     * One {@code ASK {}} through the whole door (admission, Fuseki, the JSON result writer) before anyone
+     * asks: the first query of a JVM loads and interprets that path, which took 600-750 ms when it happened
+     * under a burst of heavy queries (bench/RESULTS.md, SPARQL door), and every later ASK 7-90 ms. Best
+     * effort: a guard that wants a token refuses it (still warming most of the path), a failure is ignored.
+     */
+    private static void warmUp(int port) {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + DATASET_PATH + "/sparql?query=ASK%7B%7D"))
+                    .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(5)).GET().build();
+            client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            // the door still works; only its first answer is slower
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String uiLocation() {

@@ -30,15 +30,17 @@ class QueryAdmissionTest {
     }
 
     @Test
-    void theBudgetLeftIsGivenInWholeSecondsRoundedDown() {
-        assertThat(fusekiReads(null, 3.7)).isEqualTo(3_000);
-        assertThat(fusekiReads(null, 0.2)).as("never below Fuseki's smallest unit").isEqualTo(1_000);
+    void theBudgetLeftIsGivenInWholeSecondsRoundedUp() {
+        assertThat(fusekiReads(null, 3.7)).isEqualTo(4_000);
+        assertThat(fusekiReads(null, 1.99)).as("a 2 s budget stays 2 s").isEqualTo(2_000);
+        assertThat(fusekiReads(null, -0.5)).as("never below Fuseki's smallest unit").isEqualTo(1_000);
     }
 
     @Test
     void aClientsTimeoutCanShortenTheBudgetButNotLengthenIt() {
-        assertThat(fusekiReads("10", 3.7)).isEqualTo(3_000);
-        assertThat(fusekiReads("1.9", 3.7)).isEqualTo(1_000);
-        assertThat(fusekiReads("bogus", 3.7)).isEqualTo(3_000);
+        assertThat(fusekiReads("10", 3.7)).isEqualTo(4_000);
+        assertThat(fusekiReads("1", 3.7)).isEqualTo(1_000);
+        assertThat(fusekiReads("1.5", 3.7)).isEqualTo(2_000);
+        assertThat(fusekiReads("bogus", 3.7)).isEqualTo(4_000);
     }
 }
