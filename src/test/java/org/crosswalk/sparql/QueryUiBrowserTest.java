@@ -61,9 +61,14 @@ class QueryUiBrowserTest {
     }
 
     /** Buttons and links the user could click that would write (all refused by the read-only endpoint). */
+    @SuppressWarnings("unchecked")
     java.util.List<String> writeActions() {
-        return browser.findElements(By.cssSelector("a, button")).stream().filter(e -> e.isDisplayed())
-                .map(e -> e.getText().strip().toLowerCase(java.util.Locale.ROOT))
+        // Read every visible label in one script call: the UI re-renders while it loads, so element
+        // handles fetched one by one can go stale between the find and the read.
+        java.util.List<String> labels = (java.util.List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('a, button'))"
+                        + ".filter(e => e.offsetParent !== null).map(e => e.innerText || '');");
+        return labels.stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(t -> t.equals("add data") || t.equals("edit") || t.equals("remove") || t.equals("new dataset")
                         || t.equals("backup") || t.equals("compact"))
                 .toList();
