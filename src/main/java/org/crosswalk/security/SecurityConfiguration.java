@@ -187,13 +187,10 @@ public class SecurityConfiguration {
                 + ",\"detail\":" + json(detail) + "}");
     }
 
+    /** A JSON string literal of s (Jackson's escaping), for the few problem bodies written before Spring MVC. */
     static String json(String s) {
         StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
+        tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
         return b.append('"').toString();
     }
 }

@@ -49,19 +49,9 @@ public class StoreUnavailableFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Store unavailable\",\"status\":503,\"detail\":"
-                    + json("The graph store cannot answer now: " + cause.getMessage() + ". Retry later.")
-                    + ",\"instance\":" + json(request.getRequestURI()) + "}");
+                    + org.crosswalk.security.WebHeaders.json("The graph store cannot answer now: " + cause.getMessage() + ". Retry later.")
+                    + ",\"instance\":" + org.crosswalk.security.WebHeaders.json(request.getRequestURI()) + "}");
         }
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
     }
 
     static StoreUnavailableException unavailable(Throwable e) {
