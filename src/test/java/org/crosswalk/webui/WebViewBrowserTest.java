@@ -431,7 +431,10 @@ class WebViewBrowserTest {
         WebElement field = browser.findElement(By.id("token"));
         field.clear();
         field.sendKeys(token);
+        // Wait for the answer to replace the form: reading the next page right after the click raced it.
+        WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.id("signin")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     // ------------------------------------------------------------------ helpers
