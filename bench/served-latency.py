@@ -10,7 +10,8 @@ Usage: served-latency.py BEFORE.txt AFTER.txt URI    (files: the text of GET /ac
 import re
 import sys
 
-LINE = re.compile(r'^http_server_requests_seconds_bucket\{(?P<labels>[^}]*)\} (?P<value>\S+)$')
+# Greedy: a templated route's uri label holds braces ("/api/frameworks/{framework}").
+LINE = re.compile(r'^http_server_requests_seconds_bucket\{(?P<labels>.*)\} (?P<value>\S+)$')
 
 
 def buckets(path, uri):

@@ -281,17 +281,20 @@ public final class QueryAdmission implements Filter {
             if (deadline != 0) {
                 // Fuseki reads this parameter as whole seconds (Timeouts.parseTimeoutStr, Long.parseLong):
                 // a fraction would be refused with a warning and the budget silently lost. So the budget
-                // left is rounded up to the second (rounding down would cut a 2 s timeout to 1 s): a query
-                // ends at most one second after its budget from arrival, and never later than the
-                // configured timeout counted from the start of its execution (Fuseki takes the smaller).
+                // left is rounded up to the second (rounding down would cut a 2 s timeout to 1 s), with one
+                // second as the least Fuseki can be given: a query whose budget is already spent when
+                // Fuseki asks still gets that second. It never runs longer than the configured timeout
+                // counted from the start of its execution (Fuseki takes the smaller).
                 long left = Math.max(1, ceilSeconds((deadline - System.nanoTime()) / 1e9));
                 List<String> asked = p.get("timeout");
                 long timeout = left;
                 if (asked != null && !asked.isEmpty()) {
                     try {
-                        timeout = Math.max(1, Math.min(left, ceilSeconds(Double.parseDouble(asked.get(0)))));
+                        double wanted = Double.parseDouble(asked.get(0));
+                        // Fuseki reads 0 or less as "no timeout of the client's own": ours applies then.
+                        if (Double.isFinite(wanted) && wanted > 0) timeout = Math.max(1, Math.min(left, ceilSeconds(wanted)));
                     } catch (NumberFormatException e) {
-                        // a client's unreadable timeout is replaced by ours
+                        // a client's unreadable timeout ("1,5", text) is replaced by ours
                     }
                 }
                 p.put("timeout", List.of(Long.toString(timeout)));

@@ -70,9 +70,11 @@ public final class SparqlEndpoint implements AutoCloseable {
 
     /**
      * One {@code ASK {}} through the whole door (admission, Fuseki, the JSON result writer) before anyone
-     * asks: the first query of a JVM loads and interprets that path, which took 600-750 ms when it happened
-     * under a burst of heavy queries (bench/RESULTS.md, SPARQL door), and every later ASK 7-90 ms. Best
-     * effort: a guard that wants a token refuses it (still warming most of the path), a failure is ignored.
+     * asks: the first query of a JVM loads and interprets that path, which took 576-753 ms when it happened
+     * under a burst of heavy queries (bench/RESULTS.md, SPARQL door), and every later ASK 7-94 ms. Best
+     * effort, bounded at 5 s; a failure is ignored. It shows in the door's counters as one light query.
+     * Behind a guard that wants a token (crosswalk.security.require-token-for-reference) it stops at the
+     * guard with 401 and warms little: that deployment's first query pays the cost.
      */
     private static void warmUp(int port) {
         try (var client = java.net.http.HttpClient.newHttpClient()) {

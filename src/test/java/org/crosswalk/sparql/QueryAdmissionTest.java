@@ -42,5 +42,13 @@ class QueryAdmissionTest {
         assertThat(fusekiReads("1", 3.7)).isEqualTo(1_000);
         assertThat(fusekiReads("1.5", 3.7)).isEqualTo(2_000);
         assertThat(fusekiReads("bogus", 3.7)).isEqualTo(4_000);
+        assertThat(fusekiReads("1,5", 3.7)).isEqualTo(4_000);
+    }
+
+    @Test
+    void aClientsZeroOrNegativeTimeoutMeansOursNotOneSecond() {
+        assertThat(fusekiReads("0", 3.7)).isEqualTo(4_000);
+        assertThat(fusekiReads("-1", 3.7)).isEqualTo(4_000);
+        assertThat(fusekiReads("NaN", 3.7)).isEqualTo(4_000);
     }
 }

@@ -57,7 +57,7 @@ class QueryUiBrowserTest {
         // handles fetched one by one can go stale between the find and the read.
         java.util.List<String> labels = (java.util.List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('a, button'))"
-                        + ".filter(e => e.offsetParent !== null).map(e => e.innerText || '');");
+                        + ".filter(e => e.getClientRects().length > 0).map(e => e.innerText || '');");
         return labels.stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(t -> t.equals("add data") || t.equals("edit") || t.equals("remove") || t.equals("new dataset")
                         || t.equals("backup") || t.equals("compact"))

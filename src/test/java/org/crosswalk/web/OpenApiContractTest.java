@@ -95,6 +95,9 @@ class OpenApiContractTest {
                 else if (!b.has(n)) out.add(p + " only served");
                 else differences(a.get(n), b.get(n), p, out);
             }
+        } else if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) out.add(at + ": " + a.size() + " items served vs " + b.size() + " committed");
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) differences(a.get(i), b.get(i), at + "/" + i, out);
         } else {
             String sa = a.toString(), sb = b.toString();
             out.add(at + ": " + (sa.length() > 120 ? sa.substring(0, 120) + "…" : sa) + " vs " + (sb.length() > 120 ? sb.substring(0, 120) + "…" : sb));
