@@ -2,11 +2,15 @@
 # Cold latency: every answer computed by its named query, none served from the result cache. Start the
 # service with the cache off first — the switch is --crosswalk.result-cache-rows=0 — e.g.
 #   java -jar target/crosswalk-*.jar --crosswalk.result-cache-rows=0
-# Then: bench/cold.sh [N] [base-url]. Sequential curl over loopback, N requests per row after 3 warm-up
-# calls (JIT), p50/p90/max in ms. Look-ups rotate over the list of bench/lookups.sh, so each is a new URL.
+# Then: bench/cold.sh [N] [base-url]. Sequential curl over loopback, p50/p90/max in ms of N requests per row.
+# "Cold" is the cache, not the JVM: before each row the service computes WARM answers of that kind first
+# (default 200 look-ups on other requirements, 20 of each other row), so the JIT has compiled the path a
+# running service serves and the figures are not those of a just-started process. Each measured look-up
+# is a requirement not used in the warm-up.
 set -euo pipefail
 N=${1:-30}
 BASE=${2:-http://localhost:8080}
+WARM=${WARM:-200}
 cd "$(dirname "$0")"
 [ -s wrk/lookups.txt ] || ./lookups.sh "$BASE"
 echo "load: $(uptime)" >&2
@@ -18,15 +22,15 @@ print(f"| {sys.argv[1]} | {len(t)} | {statistics.median(t):.1f} | {p(0.9):.1f} |
 echo "| cold (result cache off) | n | p50 ms | p90 ms | max ms |"
 echo "|---|---|---|---|---|"
 # one look-up, a different requirement each time
-for u in $(head -3 wrk/lookups.txt); do curl -s -o /dev/null "$BASE$u"; done
-for u in $(sed -n "4,$((N + 3))p" wrk/lookups.txt); do curl -s -o /dev/null -w '%{time_total}\n' "$BASE$u"; done | stats 'one look-up `GET /api/crosswalk?…&requirement=…`'
+for u in $(head -"$WARM" wrk/lookups.txt); do curl -s -o /dev/null "$BASE$u"; done
+for u in $(sed -n "$((WARM + 1)),$((WARM + N))p" wrk/lookups.txt); do curl -s -o /dev/null -w '%{time_total}\n' "$BASE$u"; done | stats 'one look-up `GET /api/crosswalk?…&requirement=…`'
 get() { # label, path
-  for _ in 1 2 3; do curl -s -o /dev/null "$BASE$2"; done
+  for _ in $(seq $((WARM / 10))); do curl -s -o /dev/null "$BASE$2"; done
   for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{time_total}\n' "$BASE$2"; done | stats "$1"
 }
 get 'coverage ISO 42001 → EU AI Act, provider, high-risk' '/api/coverage?source=iso42001&target=eu-ai-act&role=provider&system=high-risk'
 post() { # label, path, file
-  for _ in 1 2 3; do curl -s -o /dev/null -X POST "$BASE$2" -H 'Content-Type: text/csv' --data-binary "@$3"; done
+  for _ in $(seq $((WARM / 10))); do curl -s -o /dev/null -X POST "$BASE$2" -H 'Content-Type: text/csv' --data-binary "@$3"; done
   for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{time_total}\n' -X POST "$BASE$2" -H 'Content-Type: text/csv' --data-binary "@$3"; done | stats "$1"
 }
 post 'gaps for a 200-row posted profile (provider, high-risk)' '/api/gaps?target=eu-ai-act&role=provider&system=high-risk' wrk/profile-200.csv

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sparqlPort   port of the SPARQL endpoint and query UI (0 = any free port)
  * @param queryTimeout cut-off for every SPARQL query on the endpoint, and for every request to a remote store
  * @param resultCacheRows most named-query result rows the REST door keeps cached (0 = no cache)
+ * @param memoryCopyMaxTriples embedded store: named queries read an in-memory copy of the reference data
+ *                     when it has at most this many triples (0 = always read TDB2), see ReferenceCopy
  * @param admission    how many REST requests run at once and how many may wait (see AdmissionControl)
  * @param store        {@code embedded} (TDB2 in this process) or {@code remote} (any SPARQL 1.1 store over HTTP)
  * @param remote       where the remote store is (with {@code store=remote})
@@ -30,6 +32,7 @@ public record CrosswalkProperties(
         @DefaultValue("3030") int sparqlPort,
         @DefaultValue("10s") Duration queryTimeout,
         @DefaultValue("200000") long resultCacheRows,
+        @DefaultValue("2000000") long memoryCopyMaxTriples,
         @DefaultValue Admission admission,
         @DefaultValue("embedded") String store,
         @DefaultValue Remote remote,

@@ -26,7 +26,8 @@ public class GraphConfiguration {
     @Bean(destroyMethod = "close")
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
         return switch (props.store()) {
-            case "embedded" -> EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources));
+            case "embedded" -> EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources),
+                    props.memoryCopyMaxTriples());
             // Always validated on start: the service keeps its own copy for full-text search and the id index.
             case "remote" -> RemoteStore.connect(props.remote().endpoints(), props.queryTimeout(),
                     props.remote().retryInterval(), GraphBuilder.build(sources));

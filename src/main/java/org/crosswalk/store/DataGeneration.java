@@ -4,10 +4,7 @@ import java.util.function.Supplier;
 
 import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.dboe.transaction.txn.TransactionalSystem;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Which version of the data a store holds, as the current read sees it: what anything that caches answers
@@ -26,10 +23,7 @@ public final class DataGeneration {
 
     public static DataGeneration of(CrosswalkStore store) {
         if (!(store instanceof EmbeddedStore embedded)) return new DataGeneration(store::version);
-        DatasetGraph dsg = embedded.dataset().asDatasetGraph();
-        while (dsg instanceof DatasetGraphWrapper wrapper) dsg = wrapper.getWrapped(); // the jena-text layer
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        if (tdb == null) throw new IllegalArgumentException("not a TDB2 dataset: " + dsg.getClass().getName());
+        DatasetGraphTDB tdb = ReferenceCopy.tdb(embedded.dataset());
         TransactionalSystem txns = tdb.getTxnSystem();
         String loaded = store.version();
         return new DataGeneration(() -> {

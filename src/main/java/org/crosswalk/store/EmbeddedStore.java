@@ -55,17 +55,31 @@ public final class EmbeddedStore implements CrosswalkStore {
     private final Path directory;
     private final String version;
     private final boolean reused;
+    private final ReferenceCopy copy;
 
-    private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused) {
+    /** Default of crosswalk.memory-copy-max-triples: the real data is 64 k triples, the scale harness's 10x 6.1 M. */
+    public static final long DEFAULT_MEMORY_COPY_MAX_TRIPLES = 2_000_000;
+
+    private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused, long memoryCopyMaxTriples) {
         this.dataset = dataset;
         this.tdb = tdb;
         this.directory = directory;
         this.version = version;
         this.reused = reused;
+        this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, memoryCopyMaxTriples) : null;
+        if (copy != null) Txn.executeRead(dataset, copy::forThisRead); // made now, not on the first request
     }
 
     /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
     public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph) {
+        return open(root, version, graph, DEFAULT_MEMORY_COPY_MAX_TRIPLES);
+    }
+
+    /**
+     * Like {@link #open(Path, String, java.util.function.Supplier)}; queries read an in-memory copy of the
+     * reference data when it has at most {@code memoryCopyMaxTriples} triples (0: never), see {@link ReferenceCopy}.
+     */
+    public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph, long memoryCopyMaxTriples) {
         Path dir = root.toAbsolutePath().resolve(version.substring(0, 16));
         boolean complete = Files.exists(dir.resolve(COMPLETE_MARKER));
         BuiltGraph built = null;
@@ -91,7 +105,7 @@ public final class EmbeddedStore implements CrosswalkStore {
             log.info("Reusing store {} for unchanged data version {}", dir, version.substring(0, 16));
         }
         removeOtherVersions(root.toAbsolutePath(), dir);
-        return new EmbeddedStore(dataset, tdb, dir, version, complete);
+        return new EmbeddedStore(dataset, tdb, dir, version, complete, memoryCopyMaxTriples);
     }
 
     static {
@@ -183,7 +197,10 @@ public final class EmbeddedStore implements CrosswalkStore {
     @Override
     public <T> T read(Function<RDFConnection, T> work) {
         return Txn.calculateRead(dataset, () -> {
-            try (RDFConnection conn = RDFConnection.connect(dataset)) {
+            // The TDB2 read transaction stays open around the work: it fixes the data version the answer
+            // belongs to (DataGeneration) and which copy is read.
+            Dataset copied = copy == null ? null : copy.forThisRead();
+            try (RDFConnection conn = RDFConnection.connect(copied != null ? copied : dataset)) {
                 return work.apply(conn);
             }
         });

@@ -31,6 +31,7 @@ import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.queries.ResultTable;
 import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.support.ApiClient;
+import org.crosswalk.support.OnDiskStore;
 import org.crosswalk.support.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class FastPathsTest {
     @Autowired NamedQueryLibrary library;
     @Autowired RequirementIndex index;
     ApiClient api;
-    /** The definition: the named query files, run on the store, nothing cached. */
+    /** The definition: the named query files, run on the store on disk (TDB2, not the in-memory copy), nothing cached. */
     NamedQueryRunner reference;
     List<RequirementIndex.Requirement> requirements;
     List<String> frameworks;
@@ -86,7 +87,7 @@ class FastPathsTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        reference = new NamedQueryRunner(store, hierarchyWalkingLibrary(), java.time.Duration.ofSeconds(30));
+        reference = new NamedQueryRunner(OnDiskStore.of(store), hierarchyWalkingLibrary(), java.time.Duration.ofSeconds(30));
         frameworks = index.frameworks().stream().map(RequirementIndex.Framework::id).toList();
         requirements = frameworks.stream().flatMap(f -> allOf(f).stream()).toList();
         evidence = index.evidenceTypes().stream().map(RequirementIndex.Code::code).toList();

@@ -92,4 +92,53 @@ class EmbeddedStoreTest {
             assertThat(store.prefixes().getNsPrefixURI("skos")).isEqualTo("http://www.w3.org/2004/02/skos/core#");
         }
     }
+
+    @Test
+    void readsSeeEveryCommitAtOnceThroughTheMemoryCopy() {
+        try (EmbeddedStore store = open()) {
+            String labels = "SELECT (COUNT(*) AS ?n) { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o }";
+            assertThat(count(store, labels)).isEqualTo(2);
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
+            assertThat(count(store, labels)).isEqualTo(3);
+            // A read that began before a commit keeps what it began with (its snapshot), while reads after
+            // the commit see it.
+            var inRead = new java.util.concurrent.CountDownLatch(1);
+            var committed = new java.util.concurrent.CountDownLatch(1);
+            var earlier = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.read(c -> {
+                inRead.countDown();
+                try {
+                    committed.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                long[] n = {0};
+                c.querySelect(labels, row -> n[0] = row.getLiteral("n").getLong());
+                return n[0];
+            }));
+            assertThat(await(inRead)).isTrue();
+            store.update(UpdateFactory.create("DELETE DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
+            committed.countDown();
+            assertThat(earlier.join()).isEqualTo(3);
+            assertThat(count(store, labels)).isEqualTo(2);
+        }
+    }
+
+    private static boolean await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            return latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void withoutTheMemoryCopyReadsGoToTheStore() {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString("<urn:r1> <http://www.w3.org/2004/02/skos/core#prefLabel> \"A\" .", Lang.TURTLE).parse(m);
+        try (EmbeddedStore store = EmbeddedStore.open(root, "fedcba9876543210fedc", () -> new BuiltGraph(m, "fedcba9876543210fedc", 0, 0), 0)) {
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(1);
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r2> <urn:p> 1 }"));
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(2);
+        }
+    }
 }
