@@ -34,6 +34,28 @@ public final class CrosswalkAnswers {
         return index;
     }
 
+    /**
+     * Runs {@code part} on a virtual thread while the caller goes on: the obligations not yet applicable
+     * (queries/upcoming.rq) do not depend on the coverage rows, so a coverage or gap answer computes both
+     * at once instead of one after the other (about a third of a computed coverage answer). Errors reach
+     * the caller as they were thrown (a 503 for a store that is down stays a 503).
+     */
+    private static <T> java.util.function.Supplier<T> alongside(java.util.function.Supplier<T> part) {
+        var future = java.util.concurrent.CompletableFuture.supplyAsync(part, PARTS);
+        return () -> {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        };
+    }
+
+    private static final java.util.concurrent.Executor PARTS =
+            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("answer-part-", 0).factory());
+
     // ------------------------------------------------------------------ crosswalk
 
     public CrosswalkAnswer crosswalk(String source, String target, String requirement, boolean derived, int minStrength) {
@@ -92,7 +114,10 @@ public final class CrosswalkAnswers {
     public CoverageAnswer coverage(Holdings described, ProfileGraph profile, String target, Filters filters) {
         Holdings holdings = described;
         String asOf = effectiveDate(filters.asOf());
-        Statuses c = runner.run("coverage", holdingParameters(holdings, profile, target, filters, asOf), "Statuses", t -> {
+        Map<String, List<Node>> parameters = holdingParameters(holdings, profile, target, filters, asOf); // validates first
+        Law law = law(target, asOf);
+        var upcoming = alongside(() -> notYetApplicable(target, filters, law));
+        Statuses c = runner.run("coverage", parameters, "Statuses", t -> {
             List<RequirementStatus> statuses = statuses(t, target);
             int full = 0, partial = 0, none = 0;
             for (RequirementStatus r : statuses) {
@@ -104,9 +129,7 @@ public final class CrosswalkAnswers {
             }
             return new Statuses(Summary.of(full, partial, none), statuses);
         }, scope(profile));
-        Law law = law(target, asOf);
-        return new CoverageAnswer(describe(holdings), target, filters, law, c.summary(), c.statuses(),
-                notYetApplicable(target, filters, law));
+        return new CoverageAnswer(describe(holdings), target, filters, law, c.summary(), c.statuses(), upcoming.get());
     }
 
     public GapAnswer gaps(Holdings holdings, String target, Filters filters, boolean includePartial) {
@@ -121,10 +144,10 @@ public final class CrosswalkAnswers {
         Map<String, List<Node>> p = holdingParameters(holdings, profile, target, filters, asOf);
         p.put("onlyGaps", List.of(bool(true)));
         p.put("includePartial", List.of(bool(includePartial)));
-        List<RequirementStatus> gaps = runner.run("coverage", p, "RequirementStatus", t -> statuses(t, target), scope(profile));
         Law law = law(target, asOf);
-        return new GapAnswer(describe(holdings), target, filters, law, includePartial, gaps.size(), gaps,
-                notYetApplicable(target, filters, law));
+        var upcoming = alongside(() -> notYetApplicable(target, filters, law));
+        List<RequirementStatus> gaps = runner.run("coverage", p, "RequirementStatus", t -> statuses(t, target), scope(profile));
+        return new GapAnswer(describe(holdings), target, filters, law, includePartial, gaps.size(), gaps, upcoming.get());
     }
 
     // ------------------------------------------------------------------ point-in-time law

@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.crosswalk.answers.Tabular;
 
 /**
@@ -88,8 +88,20 @@ public final class TableExport {
         return out.toByteArray();
     }
 
+    /** A whole number or decimal, written as a number cell in the columns listed in NUMERIC. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d{1,9}(\\.\\d+)?");
+
+    /**
+     * Streaming workbook (SXSSF, POI's own): rows go to a temporary file as they are written instead of
+     * being kept as an XML object tree, which was two thirds of a three-sheet coverage export (about
+     * 240 of 350 ms). Strings are written inline, which every reader accepts.
+     */
     public static void xlsx(List<Sheet> sheets, OutputStream out) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        SXSSFWorkbook book = new SXSSFWorkbook(200);
+        // POI's default (AsNeeded) writes Zip64 data descriptors that java.util.zip cannot read back
+        // (withDefaultCellStyle below); a workbook of a few hundred rows is far from Zip64's limits.
+        book.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+        try {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -111,7 +123,7 @@ public final class TableExport {
                     Row line = sheet.createRow(r++);
                     for (int c = 0; c < row.size(); c++) {
                         String v = row.get(c) == null ? "" : row.get(c);
-                        if (c < header.size() && NUMERIC.contains(header.get(c)) && v.matches("-?\\d{1,9}(\\.\\d+)?")) {
+                        if (c < header.size() && NUMERIC.contains(header.get(c)) && NUMBER.matcher(v).matches()) {
                             line.createCell(c).setCellValue(Double.parseDouble(v));
                         } else {
                             line.createCell(c).setCellValue(v);
@@ -126,6 +138,9 @@ public final class TableExport {
             java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
             book.write(written);
             out.write(withDefaultCellStyle(written.toByteArray()));
+        } finally {
+            book.dispose(); // its temporary files
+            book.close();
         }
         out.flush();
     }
