@@ -37,8 +37,8 @@ public final class CrosswalkAnswers {
     /**
      * Runs {@code part} on a virtual thread while the caller goes on: the obligations not yet applicable
      * (queries/upcoming.rq) do not depend on the coverage rows, so a coverage or gap answer computes both
-     * at once instead of one after the other (about a third of a computed coverage answer). Errors reach
-     * the caller as they were thrown (a 503 for a store that is down stays a 503).
+     * at once instead of one after the other (upcoming.rq is about a third of a computed coverage answer).
+     * Errors reach the caller as they were thrown (a 503 for a store that is down stays a 503).
      */
     private static <T> java.util.function.Supplier<T> alongside(java.util.function.Supplier<T> part) {
         var future = java.util.concurrent.CompletableFuture.supplyAsync(part, PARTS);
@@ -116,7 +116,7 @@ public final class CrosswalkAnswers {
         String asOf = effectiveDate(filters.asOf());
         Map<String, List<Node>> parameters = holdingParameters(holdings, profile, target, filters, asOf); // validates first
         Law law = law(target, asOf);
-        var upcoming = alongside(() -> notYetApplicable(target, filters, law));
+        var upcoming = notYetApplicable(target, filters, law);
         Statuses c = runner.run("coverage", parameters, "Statuses", t -> {
             List<RequirementStatus> statuses = statuses(t, target);
             int full = 0, partial = 0, none = 0;
@@ -145,7 +145,7 @@ public final class CrosswalkAnswers {
         p.put("onlyGaps", List.of(bool(true)));
         p.put("includePartial", List.of(bool(includePartial)));
         Law law = law(target, asOf);
-        var upcoming = alongside(() -> notYetApplicable(target, filters, law));
+        var upcoming = notYetApplicable(target, filters, law);
         List<RequirementStatus> gaps = runner.run("coverage", p, "RequirementStatus", t -> statuses(t, target), scope(profile));
         return new GapAnswer(describe(holdings), target, filters, law, includePartial, gaps.size(), gaps, upcoming.get());
     }
@@ -176,19 +176,27 @@ public final class CrosswalkAnswers {
         return out;
     }
 
-    private List<NotYetApplicable> notYetApplicable(String target, Filters f, Law law) {
-        if (law.consolidatedVersion() == null) return List.of();
+    /**
+     * The obligations not yet applicable on the answer's date (queries/upcoming.rq), to be read once the
+     * coverage rows are in: computed beside them on a virtual thread when not cached yet, simply read
+     * when cached (a hand-over to another thread would cost more than the cached answer).
+     */
+    private java.util.function.Supplier<List<NotYetApplicable>> notYetApplicable(String target, Filters f, Law law) {
+        if (law.consolidatedVersion() == null) return List::of;
         Map<String, List<Node>> p = new HashMap<>();
         p.put("target", List.of(lit(target)));
         p.put("asOf", List.of(date(law.asOf())));
         if (f.role() != null) p.put("role", List.of(lit(index.role(f.role()).code())));
         if (f.system() != null) p.put("system", List.of(lit(index.system(f.system()).code())));
-        List<NotYetApplicable> out = new ArrayList<>();
-        for (Map<String, RDFNode> r : runner.run("upcoming", p).rows()) {
-            out.add(new NotYetApplicable(s(r, "requirement"), s(r, "notation"), s(r, "label"), s(r, "appliesFrom"),
-                    s(r, "systemClass"), s(r, "dateSetBy")));
-        }
-        return out;
+        java.util.function.Supplier<List<NotYetApplicable>> compute = () -> {
+            List<NotYetApplicable> out = new ArrayList<>();
+            for (Map<String, RDFNode> r : runner.run("upcoming", p).rows()) {
+                out.add(new NotYetApplicable(s(r, "requirement"), s(r, "notation"), s(r, "label"), s(r, "appliesFrom"),
+                        s(r, "systemClass"), s(r, "dateSetBy")));
+            }
+            return out;
+        };
+        return runner.answered("upcoming", p) ? compute : alongside(compute);
     }
 
     /** What changed for a role and system class between two dates (queries/changes.rq). */

@@ -128,6 +128,19 @@ public final class NamedQueryRunner {
         return named.usesTextIndex() ? store.readReference(work) : store.read(work);
     }
 
+    /**
+     * True when {@link #run(String, Map)} would answer these parameters from the cache now (on the
+     * reference data, rows view): a caller that would otherwise run the query beside other work can then
+     * just ask, since handing a cached answer to another thread costs more than the answer.
+     */
+    public boolean answered(String name, Map<String, List<Node>> values) {
+        if (cache == null) return false;
+        NamedQuery named = library.require(name);
+        Function<RDFConnection, Boolean> peek = conn -> cache.getIfPresent(
+                new Key(named.name(), "rows", "", dataVersion.get(), canonical(values))) != null;
+        return named.usesTextIndex() ? store.readReference(peek) : store.read(peek);
+    }
+
     private static Map<String, List<Node>> canonical(Map<String, List<Node>> values) {
         Map<String, List<Node>> m = new TreeMap<>();
         // List.copyOf refuses null (UNDEF), so the copy is made by hand.
