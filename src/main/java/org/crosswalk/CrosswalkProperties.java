@@ -32,7 +32,7 @@ public record CrosswalkProperties(
         @DefaultValue("3030") int sparqlPort,
         @DefaultValue("10s") Duration queryTimeout,
         @DefaultValue("200000") long resultCacheRows,
-        @DefaultValue("2000000") long memoryCopyMaxTriples,
+        @DefaultValue("" + org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_COPY_MAX_TRIPLES) long memoryCopyMaxTriples,
         @DefaultValue Admission admission,
         @DefaultValue("embedded") String store,
         @DefaultValue Remote remote,

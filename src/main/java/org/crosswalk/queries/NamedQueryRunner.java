@@ -116,29 +116,37 @@ public final class NamedQueryRunner {
     private <V> V run(NamedQuery named, Map<String, List<Node>> values, String view, Function<ResultTable, V> shape, QueryScope scope) {
         Function<RDFConnection, V> work = conn -> {
             if (cache == null) return shape.apply(execute(conn, named, ParameterBinder.bind(named, values)));
-            // The version is read inside the read that computes the rows: they belong to it.
-            Key key = new Key(named.name(), view, scope == null ? "" : scope.cacheKey(), dataVersion.get(), canonical(values));
-            return (V) cache.get(key, k -> {
+            return (V) cache.get(key(named, view, scope, values), k -> {
                 ResultTable rows = execute(conn, named, ParameterBinder.bind(named, values));
                 return new Entry(shape.apply(rows), 1 + rows.rows().size());
             }).value();
         };
         if (scope != null) return scope.read(work);
-        // Full-text queries run where the text index is (see CrosswalkStore#readReference).
-        return named.usesTextIndex() ? store.readReference(work) : store.read(work);
+        return onStore(named, work);
     }
 
     /**
-     * True when {@link #run(String, Map)} would answer these parameters from the cache now (on the
-     * reference data, rows view): a caller that would otherwise run the query beside other work can then
-     * just ask, since handing a cached answer to another thread costs more than the answer.
+     * The rows {@link #run(String, Map)} would answer from the cache now, or null when it would run the
+     * query: a caller that would otherwise run the query beside other work takes a cached answer itself,
+     * since handing it to another thread costs more than the answer.
      */
-    public boolean answered(String name, Map<String, List<Node>> values) {
-        if (cache == null) return false;
+    public ResultTable cached(String name, Map<String, List<Node>> values) {
+        if (cache == null) return null;
         NamedQuery named = library.require(name);
-        Function<RDFConnection, Boolean> peek = conn -> cache.getIfPresent(
-                new Key(named.name(), "rows", "", dataVersion.get(), canonical(values))) != null;
-        return named.usesTextIndex() ? store.readReference(peek) : store.read(peek);
+        return onStore(named, conn -> {
+            Entry e = cache.getIfPresent(key(named, "rows", null, values));
+            return e == null ? null : (ResultTable) e.value();
+        });
+    }
+
+    /** The cache key; the version is read inside the read that computes the rows: they belong to it. */
+    private Key key(NamedQuery named, String view, QueryScope scope, Map<String, List<Node>> values) {
+        return new Key(named.name(), view, scope == null ? "" : scope.cacheKey(), dataVersion.get(), canonical(values));
+    }
+
+    /** Full-text queries run where the text index is (see CrosswalkStore#readReference). */
+    private <T> T onStore(NamedQuery named, Function<RDFConnection, T> work) {
+        return named.usesTextIndex() ? store.readReference(work) : store.read(work);
     }
 
     private static Map<String, List<Node>> canonical(Map<String, List<Node>> values) {

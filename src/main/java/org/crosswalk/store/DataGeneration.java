@@ -2,10 +2,6 @@ package org.crosswalk.store;
 
 import java.util.function.Supplier;
 
-import org.apache.jena.dboe.transaction.txn.Transaction;
-import org.apache.jena.dboe.transaction.txn.TransactionalSystem;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
-
 /**
  * Which version of the data a store holds, as the current read sees it: what anything that caches answers
  * keys them by. Embedded TDB2: the data version it was loaded from plus TDB2's own data version, bumped by
@@ -23,14 +19,8 @@ public final class DataGeneration {
 
     public static DataGeneration of(CrosswalkStore store) {
         if (!(store instanceof EmbeddedStore embedded)) return new DataGeneration(store::version);
-        DatasetGraphTDB tdb = ReferenceCopy.tdb(embedded.dataset());
-        TransactionalSystem txns = tdb.getTxnSystem();
         String loaded = store.version();
-        return new DataGeneration(() -> {
-            Transaction txn = txns.getThreadTransaction();
-            if (txn == null) throw new IllegalStateException("DataGeneration.current() outside CrosswalkStore.read");
-            return loaded + "+" + txn.getDataVersion();
-        });
+        return new DataGeneration(() -> loaded + "+" + embedded.dataVersionOfThisRead());
     }
 
     /** The generation the calling read sees; call it inside {@link CrosswalkStore#read}. */

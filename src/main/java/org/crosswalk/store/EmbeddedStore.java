@@ -56,6 +56,7 @@ public final class EmbeddedStore implements CrosswalkStore {
     private final String version;
     private final boolean reused;
     private final ReferenceCopy copy;
+    private final org.apache.jena.dboe.transaction.txn.TransactionalSystem txns;
 
     /** Default of crosswalk.memory-copy-max-triples: the real data is 64 k triples, the scale harness's 10x 6.1 M. */
     public static final long DEFAULT_MEMORY_COPY_MAX_TRIPLES = 2_000_000;
@@ -66,7 +67,8 @@ public final class EmbeddedStore implements CrosswalkStore {
         this.directory = directory;
         this.version = version;
         this.reused = reused;
-        this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, memoryCopyMaxTriples) : null;
+        this.txns = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getTxnSystem();
+        this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, memoryCopyMaxTriples) : null;
         if (copy != null) Txn.executeRead(dataset, copy::forThisRead); // made now, not on the first request
     }
 
@@ -182,6 +184,16 @@ public final class EmbeddedStore implements CrosswalkStore {
         def.set(TEXT_FIELD, DCTerms.description.asNode());
         def.set(TEXT_FIELD, Vocab.officialText.asNode());
         return def;
+    }
+
+    /**
+     * TDB2's data version as the calling thread's read transaction sees it, bumped by every commit: what
+     * cached answers (DataGeneration) and the in-memory copy (ReferenceCopy) belong to.
+     */
+    long dataVersionOfThisRead() {
+        var txn = txns.getThreadTransaction();
+        if (txn == null) throw new IllegalStateException("the store's data version read outside CrosswalkStore.read");
+        return txn.getDataVersion();
     }
 
     /** The TDB2 dataset with its text index (tests and the analysts' door). */

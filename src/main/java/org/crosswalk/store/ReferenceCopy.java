@@ -1,5 +1,7 @@
 package org.crosswalk.store;
 
+import java.util.function.LongSupplier;
+
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.text.DatasetGraphText;
@@ -7,17 +9,15 @@ import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory copy of the embedded store's data (the reference data in the default graph), which the
- * named queries read instead of TDB2. The reference data changes only on a reload (an import, an accepted suggestion),
- * so read-only hash-indexed in-memory graphs (Jena's GraphMemFast) answer the same queries with no B+tree
+ * named queries read instead of TDB2. The reference data changes only on a reload (an import, an
+ * accepted suggestion), so read-only hash-indexed in-memory graphs (Jena's GraphMemFast) answer the same queries with no B+tree
  * searches and no node-table decoding: measured on coverage ISO 42001 → EU AI Act, the query runs in
- * about half the time (bench/RESULTS.md, "In-memory reference copy").
+ * about half the time (bench/RESULTS.md, "Issue 12, afternoon").
  *
  * <p>TDB2 stays the store: the data on disk, the transactions, the SPARQL door, and the data version that
  * every cached answer is keyed by. The copy belongs to one TDB2 data version; a read that sees a newer
@@ -33,30 +33,18 @@ final class ReferenceCopy {
     private record Snapshot(long dataVersion, Dataset dataset) {}
 
     private final Dataset store;
-    private final DatasetGraphTDB tdb;
+    private final LongSupplier dataVersion;
     private final long maxTriples;
     private volatile Snapshot current;
 
-    /** @param store the TDB2 dataset, possibly wrapped by jena-text */
-    ReferenceCopy(Dataset store, long maxTriples) {
+    /**
+     * @param store       the TDB2 dataset, possibly wrapped by jena-text
+     * @param dataVersion TDB2's data version as the calling thread's read transaction sees it
+     */
+    ReferenceCopy(Dataset store, LongSupplier dataVersion, long maxTriples) {
         this.store = store;
-        this.tdb = tdb(store);
+        this.dataVersion = dataVersion;
         this.maxTriples = maxTriples;
-    }
-
-    static DatasetGraphTDB tdb(Dataset dataset) {
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        while (dsg instanceof DatasetGraphWrapper wrapper) dsg = wrapper.getWrapped(); // the jena-text layer
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        if (tdb == null) throw new IllegalArgumentException("not a TDB2 dataset: " + dsg.getClass().getName());
-        return tdb;
-    }
-
-    /** TDB2's data version as the calling thread's transaction sees it (bumped by every commit). */
-    long dataVersion() {
-        var txn = tdb.getTxnSystem().getThreadTransaction();
-        if (txn == null) throw new IllegalStateException("outside a read transaction of the store");
-        return txn.getDataVersion();
     }
 
     /**
@@ -64,7 +52,7 @@ final class ReferenceCopy {
      * itself must be read (over the size limit, or an older transaction than the newest copy).
      */
     Dataset forThisRead() {
-        long version = dataVersion();
+        long version = dataVersion.getAsLong();
         Snapshot s = current;
         if (s != null && s.dataVersion() == version) return s.dataset();
         if (s != null && s.dataVersion() > version) return null; // a read that began before the last commit

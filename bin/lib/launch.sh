@@ -1,6 +1,7 @@
-# Sourced by bin/crosswalk and bin/crosswalk-server: finds a JDK >= 21 the way the build does (JAVA_HOME,
-# then java on the PATH, then the usual install folders, /usr/lib/jvm first), never whatever older `java`
-# comes first on the PATH. Needs a die() function from the caller.
+# Sourced by bin/crosswalk and bin/crosswalk-server, with $home (the project) and a die() function set:
+# finds a JDK >= 21 the way the build does (JAVA_HOME, then java on the PATH, then the usual install
+# folders, /usr/lib/jvm first), never whatever older `java` comes first on the PATH; and the packaged jar,
+# built once with Maven when there is none.
 
 # The Java feature version of a java binary ("21", "25"), or nothing if it does not run.
 feature() {
@@ -29,3 +30,15 @@ find_java() {
   echo "$best"
 }
 
+# The newest executable jar under target/, or nothing.
+packaged_jar() {
+  ls -t "$home"/target/crosswalk-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true
+}
+
+# The executable jar, built once with Maven when there is none.
+build_jar() {
+  command -v mvn >/dev/null 2>&1 || die "no build in $home/target and no Maven to make one: run 'mvn -B package -DskipTests' there"
+  echo "$(basename "$0"): building the executable jar once (mvn -B -q package -DskipTests)..." >&2
+  (cd "$home" && mvn -B -q package -DskipTests >&2) || die "the build failed: run 'mvn -B package -DskipTests' in $home to see why"
+  packaged_jar
+}
