@@ -50,7 +50,11 @@ public final class GraphBuilder {
     public static BuiltGraph build(DataSources sources) {
         List<String> problems = new ArrayList<>();
         NodeLocator locator = new NodeLocator();
-        Model model = ModelFactory.createDefaultModel();
+        // A same-term in-memory graph (GraphMemFast), not createDefaultModel()'s same-value legacy graph:
+        // the legacy graph's hash bunches probe linearly and cluster on the many near-identical mapping IRIs,
+        // which made adding triples most of a large first load (bench/RESULTS.md, scale harness). Nothing
+        // here looks a literal up by value, and TDB2 stores terms, so the same-term graph loses nothing.
+        Model model = ModelFactory.createModelForGraph(org.apache.jena.graph.GraphMemFactory.createDefaultGraph());
         model.setNsPrefix("cw", Vocab.CW);
 
         for (Path file : sources.turtleFiles()) parseTurtle(file, sources.displayName(file), model, locator, problems);
