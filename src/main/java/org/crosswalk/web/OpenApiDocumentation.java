@@ -143,7 +143,8 @@ class OpenApiDocumentation {
 
     /** The list endpoints that page (limit/offset, Link, X-Total-Count): see ReferenceReads. */
     static final List<String> PAGED = List.of("GET /api/frameworks/{framework}/requirements", "GET /api/coverage",
-            "GET /api/gaps", "GET /api/search", "GET /api/crosswalk", "GET /api/evidence");
+            "GET /api/gaps", "GET /api/search", "GET /api/crosswalk", "GET /api/evidence",
+            "GET /api/profiles", "GET /api/profiles/{id}/history");
 
     @Bean
     ModelResolver snakeCaseModelResolver() {

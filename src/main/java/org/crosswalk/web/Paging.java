@@ -19,8 +19,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * limit/offset on the list answers ({@link OpenApiDocumentation#PAGED}): the answer keeps every field it
- * has (counts and summary are about the whole list), its row list is cut to the page, and the response
+ * limit/offset on the list answers ({@link OpenApiDocumentation#PAGED}): an answer object keeps every field
+ * it has (counts and summary are about the whole list) and its row list is cut to the page; an answer that
+ * is a JSON array (the profiles, a profile's history) is itself cut to the page. Either way the response
  * says how many rows there are in all ({@code X-Total-Count}) and where the first, previous and next pages
  * are ({@code Link}, RFC 8288). Without limit the whole list comes, as before. The values are checked,
  * before the query runs, by {@link QueryParameterCheck}: a limit outside 1..{@value #MAX_LIMIT} or a
@@ -60,7 +61,7 @@ class Paging implements ResponseBodyAdvice<Object> {
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return returnType.getParameterType().isRecord();
+        return returnType.getParameterType().isRecord() || List.class.isAssignableFrom(returnType.getParameterType());
     }
 
     @Override
@@ -69,6 +70,7 @@ class Paging implements ResponseBodyAdvice<Object> {
         if (body == null || !(request instanceof ServletServerHttpRequest servlet)) return body;
         HttpServletRequest r = servlet.getServletRequest();
         if (!(r.getAttribute(ATTRIBUTE) instanceof Page page)) return body;
+        if (body instanceof List<?> list) return cut(list, page, r, response);
         try {
             RecordComponent[] components = body.getClass().getRecordComponents();
             Object[] values = new Object[components.length];
@@ -81,19 +83,25 @@ class Paging implements ResponseBodyAdvice<Object> {
             }
             if (rowsAt < 0) return body;
             List<?> rows = (List<?>) values[rowsAt];
-            int total = rows.size();
-            int from = Math.min(page.offset(), total);
-            int to = page.limit() == null ? total : (int) Math.min((long) from + page.limit(), total);
-            response.getHeaders().set("X-Total-Count", Integer.toString(total));
-            if (page.limit() != null) response.getHeaders().set("Link", links(r, page, total));
-            if (from == 0 && to == total) return body;
-            values[rowsAt] = List.copyOf(rows.subList(from, to));
+            List<?> paged = cut(rows, page, r, response);
+            if (paged == rows) return body;
+            values[rowsAt] = paged;
             Constructor<?> canonical = body.getClass().getDeclaredConstructor(types);
             canonical.setAccessible(true);
             return canonical.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot page " + body.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The page of {@code rows} asked for (the list itself when that is all of it), with X-Total-Count and Link set. */
+    private static List<?> cut(List<?> rows, Page page, HttpServletRequest r, ServerHttpResponse response) {
+        int total = rows.size();
+        int from = Math.min(page.offset(), total);
+        int to = page.limit() == null ? total : (int) Math.min((long) from + page.limit(), total);
+        response.getHeaders().set("X-Total-Count", Integer.toString(total));
+        if (page.limit() != null) response.getHeaders().set("Link", links(r, page, total));
+        return from == 0 && to == total ? rows : List.copyOf(rows.subList(from, to));
     }
 
     private static String links(HttpServletRequest r, Page page, int total) {

@@ -122,6 +122,36 @@ class ProfilesApiTest extends TenantServiceTest {
     }
 
     @Test
+    void theProfileListAndAHistoryArePagedWithLinkAndTotalCount() {
+        for (String id : List.of("p1", "p2", "p3")) {
+            assertThat(create(PROFILE.replace("\"q3\"", "\"" + id + "\"")).statusCode()).isEqualTo(201);
+        }
+        List<String> all = new ArrayList<>();
+        json(http.call("GET", "/api/profiles", rw, null, null)).forEach(p -> all.add(p.get("id").asString()));
+        assertThat(all).hasSize(3);
+
+        HttpResponse<String> first = http.call("GET", "/api/profiles?limit=2", rw, null, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("3");
+        assertThat(first.headers().firstValue("Link").orElseThrow()).contains("offset=2>; rel=\"next\"").doesNotContain("rel=\"prev\"");
+        HttpResponse<String> second = http.call("GET", "/api/profiles?limit=2&offset=2", rw, null, null);
+        assertThat(second.headers().firstValue("Link").orElseThrow()).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        List<String> paged = new ArrayList<>();
+        json(first).forEach(p -> paged.add(p.get("id").asString()));
+        json(second).forEach(p -> paged.add(p.get("id").asString()));
+        assertThat(paged).as("the two pages are the whole list, in its order").isEqualTo(all);
+
+        JsonNode history = json(http.call("GET", "/api/profiles/p1/history?limit=1&offset=0", rw, null, null));
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("change").asString()).isEqualTo("create");
+
+        // Out of bounds is a 400 that names the parameter; nothing is cut silently.
+        HttpResponse<String> bad = http.call("GET", "/api/profiles?limit=0", rw, null, null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("limit");
+    }
+
+    @Test
     void unknownIdsAreRejectedWithEveryBadRowAndNothingIsStored() {
         HttpResponse<String> bad = create("""
                 {"id":"bad","statements":[
