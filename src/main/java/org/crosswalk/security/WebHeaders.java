@@ -60,7 +60,9 @@ public class WebHeaders {
     CorsConfigurationSource restCors() {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (origins.isEmpty()) return source;
-        CorsConfiguration reads = config(List.of("GET", "HEAD", "OPTIONS"), List.of("Accept", "If-None-Match", "If-Modified-Since"));
+        // Authorization: with crosswalk.security.require-token-for-reference a browser tool sends its API
+        // token as a bearer header (a header it sets, not a browser credential: credentials stay off).
+        CorsConfiguration reads = config(List.of("GET", "HEAD", "OPTIONS"), List.of("Accept", "Authorization", "If-None-Match", "If-Modified-Since"));
         return request -> {
             String path = request.getRequestURI();
             if (!path.startsWith("/api/") || path.startsWith("/api/profiles") || path.startsWith("/api/tenant")
@@ -77,7 +79,7 @@ public class WebHeaders {
      */
     public Filter sparqlFilter() {
         CorsConfiguration queries = origins.isEmpty() ? null
-                : config(List.of("GET", "HEAD", "POST", "OPTIONS"), List.of("Accept", "Content-Type"));
+                : config(List.of("GET", "HEAD", "POST", "OPTIONS"), List.of("Accept", "Authorization", "Content-Type"));
         DefaultCorsProcessor processor = new DefaultCorsProcessor();
         return (req, res, chain) -> {
             HttpServletRequest request = (HttpServletRequest) req;

@@ -147,11 +147,18 @@ class RestContractTest {
                 .isEqualTo(403);
         assertThat(header(send("GET", "/api/profiles", "Origin", "https://grc.example"), "Access-Control-Allow-Origin"))
                 .as("no CORS on tenant data").isNull();
+        // A browser tool that sends its API token (require-token-for-reference) may say so in a preflight.
+        HttpResponse<String> withToken = send("OPTIONS", "/api/frameworks", "Origin", "https://grc.example",
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(header(withToken, "Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
 
         String sparqlUrl = "http://localhost:" + sparql.port() + "/crosswalk/sparql";
         HttpResponse<String> sp = sendTo("OPTIONS", sparqlUrl, null, "Origin", "https://grc.example", "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type");
+                "Access-Control-Request-Headers", "content-type,authorization");
+        assertThat(sp.statusCode()).isEqualTo(200);
         assertThat(header(sp, "Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(header(sp, "Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
         assertThat(header(sp, "Access-Control-Allow-Credentials")).isNull();
         HttpResponse<String> ask = sendTo("GET", sparqlUrl + "?query=ASK%7B%7D", null, "Origin", "https://grc.example");
         assertThat(ask.statusCode()).isEqualTo(200);
