@@ -10,8 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JCMD=$(dirname "$JAVA")/jcmd
-JAR=$(ls target/crosswalk-*.jar | head -1)
 WORK=${WORK:-/tmp/crosswalk-scale}
+# A copy of the jar: a run takes up to an hour at 100x, and a build meanwhile rewrites target/ under the
+# running service (its classes then fail to load mid-run).
+mkdir -p "$WORK"
+JAR=$WORK/crosswalk.jar
+cp "$(ls target/crosswalk-*.jar | head -1)" "$JAR"
 PORT=${PORT:-18112}; SPARQL=${SPARQL:-13112}
 HEAP=${HEAP:--Xmx6g}
 N=${N:-30}

@@ -126,16 +126,17 @@ public final class NamedQueryRunner {
     }
 
     /**
-     * The rows {@link #run(String, Map)} would answer from the cache now, or null when it would run the
-     * query: a caller that would otherwise run the query beside other work takes a cached answer itself,
-     * since handing it to another thread costs more than the answer.
+     * The answer {@link #run(String, Map, String, Function)} would give from the cache now for that
+     * {@code view}, or null when it would run the query: a caller that would otherwise run the query beside
+     * other work takes a cached answer itself, since handing it to another thread costs more than the answer.
      */
-    public ResultTable cached(String name, Map<String, List<Node>> values) {
+    @SuppressWarnings("unchecked")
+    public <V> V cached(String name, Map<String, List<Node>> values, String view) {
         if (cache == null) return null;
         NamedQuery named = library.require(name);
         return onStore(named, conn -> {
-            Entry e = cache.getIfPresent(key(named, "rows", null, values));
-            return e == null ? null : (ResultTable) e.value();
+            Entry e = cache.getIfPresent(key(named, view, null, values));
+            return e == null ? null : (V) e.value();
         });
     }
 
