@@ -1,6 +1,7 @@
 package org.crosswalk.store;
 
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -34,16 +35,20 @@ final class ReferenceCopy {
 
     private final Dataset store;
     private final LongSupplier dataVersion;
+    private final LongUnaryOperator countUpTo;
     private final long maxTriples;
     private volatile Snapshot current;
 
     /**
      * @param store       the TDB2 dataset, possibly wrapped by jena-text
      * @param dataVersion TDB2's data version as the calling thread's read transaction sees it
+     * @param countUpTo   the store's triples and quads as that read sees them, counted no further than the
+     *                    limit given + 1 (a full count of a large store is what the limit is there to avoid)
      */
-    ReferenceCopy(Dataset store, LongSupplier dataVersion, long maxTriples) {
+    ReferenceCopy(Dataset store, LongSupplier dataVersion, LongUnaryOperator countUpTo, long maxTriples) {
         this.store = store;
         this.dataVersion = dataVersion;
+        this.countUpTo = countUpTo;
         this.maxTriples = maxTriples;
     }
 
@@ -69,11 +74,10 @@ final class ReferenceCopy {
     /** Copies the dataset as this read transaction sees it (null when it is over the limit). */
     private Dataset copy() {
         DatasetGraph from = store.asDatasetGraph();
-        long size = from.getDefaultGraph().size();
-        for (var names = from.listGraphNodes(); names.hasNext(); ) size += from.getGraph(names.next()).size();
+        long size = countUpTo.applyAsLong(maxTriples);
         if (size > maxTriples) {
             if (current == null) {
-                log.info("The store holds {} triples, more than crosswalk.memory-copy-max-triples={}: queries read the store on disk", size, maxTriples);
+                log.info("The store holds more than crosswalk.memory-copy-max-triples={} triples: queries read the store on disk", maxTriples);
             }
             return null;
         }

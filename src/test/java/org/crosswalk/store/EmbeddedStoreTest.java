@@ -141,4 +141,26 @@ class EmbeddedStoreTest {
             assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(2);
         }
     }
+
+    @Test
+    void triplesAreCountedOnTheIndexesAsTheGraphCountsThemAndNoFurtherThanAsked() {
+        try (EmbeddedStore store = open()) {
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <urn:p> 3 . GRAPH <" + TENANT + "x> { <urn:a> <urn:p> 1 . <urn:b> <urn:p> 2 } }"));
+            long bySize = org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultModel().size());
+            assertThat(store.tripleCount()).isEqualTo(bySize).isGreaterThanOrEqualTo(5);
+            assertThat((long) store.read(c -> store.countUpTo(1000))).as("default graph and named graphs").isEqualTo(bySize + 2);
+            assertThat((long) store.read(c -> store.countUpTo(2))).as("stops one past the limit").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void overTheCopyLimitReadsGoToTheStoreAndStayRight() {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString("<urn:r1> <urn:p> 1 . <urn:r2> <urn:p> 2 . <urn:r3> <urn:p> 3 .", Lang.TURTLE).parse(m);
+        try (EmbeddedStore store = EmbeddedStore.open(root, "abcdef0123456789abcd", () -> new BuiltGraph(m, "abcdef0123456789abcd", 0, 0), 2)) {
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(3);
+            store.update(UpdateFactory.create("DELETE DATA { <urn:r3> <urn:p> 3 }"));
+            assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(2);
+        }
+    }
 }
