@@ -69,7 +69,7 @@ public final class EmbeddedStore implements CrosswalkStore {
         this.reused = reused;
         this.txns = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getTxnSystem();
         this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memoryCopyMaxTriples) : null;
-        if (copy != null) Txn.executeRead(dataset, copy::forThisRead); // made now, not on the first request
+        if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
     }
 
     /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
@@ -247,6 +247,11 @@ public final class EmbeddedStore implements CrosswalkStore {
         return reused;
     }
 
+    /** Whether the calling read goes to the in-memory copy (for tests: the copy is made in the background). */
+    boolean readsTheCopy() {
+        return copy != null && copy.forThisRead() != null;
+    }
+
     /** The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}). */
     @Override
     public long tripleCount() {
@@ -277,6 +282,7 @@ public final class EmbeddedStore implements CrosswalkStore {
 
     @Override
     public void close() {
+        if (copy != null) copy.close();
         dataset.close();
         TDBInternal.expel(tdb.asDatasetGraph(), true);
     }

@@ -98,7 +98,12 @@ class EmbeddedStoreTest {
         try (EmbeddedStore store = open()) {
             String labels = "SELECT (COUNT(*) AS ?n) { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o }";
             assertThat(count(store, labels)).isEqualTo(2);
+            assertThat(copyReady(store)).as("the copy is made in the background after the start").isTrue();
+            assertThat(count(store, labels)).isEqualTo(2);
             store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
+            // At once: the copy of the old version is not read (this read goes to the store), then the new copy.
+            assertThat(count(store, labels)).isEqualTo(3);
+            assertThat(copyReady(store)).as("a new copy after the commit").isTrue();
             assertThat(count(store, labels)).isEqualTo(3);
             // A read that began before a commit keeps what it began with (its snapshot), while reads after
             // the commit see it.
@@ -121,6 +126,20 @@ class EmbeddedStoreTest {
             assertThat(earlier.join()).isEqualTo(3);
             assertThat(count(store, labels)).isEqualTo(2);
         }
+    }
+
+    /** Waits (up to 10 s) until reads go to the in-memory copy of the current data version. */
+    private static boolean copyReady(EmbeddedStore store) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < until) {
+            if (store.read(c -> store.readsTheCopy())) return true;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
     }
 
     private static boolean await(java.util.concurrent.CountDownLatch latch) {
