@@ -77,21 +77,35 @@ final class ReferenceCopy {
      * at a time, and a read that finds the copy behind (a commit during the copy) asks again.
      */
     void requestCopy() {
-        if (closed || !copying.compareAndSet(false, true)) return;
-        worker = Thread.ofPlatform().daemon().name("reference-copy").start(() -> {
-            try {
-                Txn.executeRead(store, () -> {
-                    long version = dataVersion.getAsLong();
-                    Snapshot s = current;
-                    if (s == null || s.dataVersion() < version) current = new Snapshot(version, copy());
-                });
-            } catch (RuntimeException e) {
-                // reads keep going to the store; a copy stopped because the store closes is not news
-                if (!closed) log.warn("No in-memory copy of the store: {}", e.toString());
-            } finally {
-                copying.set(false);
-            }
-        });
+        if (copying.get()) return; // the reads of a busy service pass here while a copy is made: no lock
+        synchronized (this) { // with close(): a copy either starts before the store closes, and close waits for it, or not at all
+            if (closed || !copying.compareAndSet(false, true)) return;
+            worker = Thread.ofPlatform().daemon().name("reference-copy").start(this::copyNewestVersion);
+        }
+    }
+
+    private void copyNewestVersion() {
+        try {
+            Txn.executeRead(store, () -> {
+                long version = dataVersion.getAsLong();
+                Snapshot s = current;
+                if (s != null && s.dataVersion() >= version) return;
+                Dataset copied = null;
+                try {
+                    copied = copy();
+                } catch (RuntimeException e) {
+                    if (closed) throw e;
+                    // filed as "no copy" for this version, so reads do not ask again until the next commit
+                    log.warn("No in-memory copy of data version {}: {}; queries read the store", version, e.toString());
+                }
+                current = new Snapshot(version, copied);
+            });
+        } catch (RuntimeException e) {
+            // reads keep going to the store; a copy stopped because the store closes is not news
+            if (!closed) log.warn("No in-memory copy of the store: {}", e.toString());
+        } finally {
+            copying.set(false);
+        }
     }
 
     /** Copies the dataset as this read transaction sees it (null when it is over the limit). */
@@ -124,8 +138,11 @@ final class ReferenceCopy {
 
     /** Stops a copy being made (the store is about to close) and waits for it to let go of the store. */
     void close() {
-        closed = true;
-        Thread w = worker;
+        Thread w;
+        synchronized (this) {
+            closed = true;
+            w = worker;
+        }
         if (w == null) return;
         try {
             w.join(java.time.Duration.ofSeconds(30));
