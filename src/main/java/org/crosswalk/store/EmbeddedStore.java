@@ -56,7 +56,8 @@ public final class EmbeddedStore implements CrosswalkStore {
     private final String version;
     private final boolean reused;
     private final ReferenceCopy copy;
-    private final org.apache.jena.dboe.transaction.txn.TransactionalSystem txns;
+    /** TDB2 under the text index: its transactions (the data version) and its index tables (counts). */
+    private final org.apache.jena.tdb2.store.DatasetGraphTDB tdbGraph;
 
     /** Default of crosswalk.memory-copy-max-triples: the real data is 64 k triples, the scale harness's 10x 6.1 M. */
     public static final long DEFAULT_MEMORY_COPY_MAX_TRIPLES = 2_000_000;
@@ -67,7 +68,7 @@ public final class EmbeddedStore implements CrosswalkStore {
         this.directory = directory;
         this.version = version;
         this.reused = reused;
-        this.txns = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getTxnSystem();
+        this.tdbGraph = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph());
         this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memoryCopyMaxTriples) : null;
         if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
     }
@@ -191,7 +192,7 @@ public final class EmbeddedStore implements CrosswalkStore {
      * cached answers (DataGeneration) and the in-memory copy (ReferenceCopy) belong to.
      */
     long dataVersionOfThisRead() {
-        var txn = txns.getThreadTransaction();
+        var txn = tdbGraph.getTxnSystem().getThreadTransaction();
         if (txn == null) throw new IllegalStateException("the store's data version read outside CrosswalkStore.read");
         return txn.getDataVersion();
     }
@@ -255,7 +256,7 @@ public final class EmbeddedStore implements CrosswalkStore {
     /** The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}). */
     @Override
     public long tripleCount() {
-        return Txn.calculateRead(dataset, () -> count(TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph()).getTripleTable(), Long.MAX_VALUE));
+        return Txn.calculateRead(dataset, () -> count(tdbGraph.getTripleTable(), Long.MAX_VALUE));
     }
 
     /**
@@ -265,7 +266,6 @@ public final class EmbeddedStore implements CrosswalkStore {
      * of every restart and of the first health probe.
      */
     long countUpTo(long limit) {
-        var tdbGraph = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph());
         long triples = count(tdbGraph.getTripleTable(), limit);
         return triples > limit ? triples : triples + count(tdbGraph.getQuadTable(), limit - triples);
     }

@@ -34,6 +34,13 @@ class EmbeddedStoreTest {
         return EmbeddedStore.open(root, "0123456789abcdef0123", () -> new BuiltGraph(m, "0123456789abcdef0123", 0, 0));
     }
 
+    /** A store of these triples (Turtle), with the in-memory copy up to {@code memoryCopyMaxTriples} (0: none). */
+    private EmbeddedStore open(String ttl, String version, long memoryCopyMaxTriples) {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(ttl, Lang.TURTLE).parse(m);
+        return EmbeddedStore.open(root, version, () -> new BuiltGraph(m, version, 0, 0), memoryCopyMaxTriples);
+    }
+
     private static Graph graph(String ttl) {
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(ttl, Lang.TURTLE).parse(g);
@@ -152,9 +159,7 @@ class EmbeddedStoreTest {
 
     @Test
     void withoutTheMemoryCopyReadsGoToTheStore() {
-        Model m = ModelFactory.createDefaultModel();
-        RDFParser.fromString("<urn:r1> <http://www.w3.org/2004/02/skos/core#prefLabel> \"A\" .", Lang.TURTLE).parse(m);
-        try (EmbeddedStore store = EmbeddedStore.open(root, "fedcba9876543210fedc", () -> new BuiltGraph(m, "fedcba9876543210fedc", 0, 0), 0)) {
+        try (EmbeddedStore store = open("<urn:r1> <http://www.w3.org/2004/02/skos/core#prefLabel> \"A\" .", "fedcba9876543210fedc", 0)) {
             assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(1);
             store.update(UpdateFactory.create("INSERT DATA { <urn:r2> <urn:p> 1 }"));
             assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(2);
@@ -174,9 +179,7 @@ class EmbeddedStoreTest {
 
     @Test
     void overTheCopyLimitReadsGoToTheStoreAndStayRight() {
-        Model m = ModelFactory.createDefaultModel();
-        RDFParser.fromString("<urn:r1> <urn:p> 1 . <urn:r2> <urn:p> 2 . <urn:r3> <urn:p> 3 .", Lang.TURTLE).parse(m);
-        try (EmbeddedStore store = EmbeddedStore.open(root, "abcdef0123456789abcd", () -> new BuiltGraph(m, "abcdef0123456789abcd", 0, 0), 2)) {
+        try (EmbeddedStore store = open("<urn:r1> <urn:p> 1 . <urn:r2> <urn:p> 2 . <urn:r3> <urn:p> 3 .", "abcdef0123456789abcd", 2)) {
             assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(3);
             store.update(UpdateFactory.create("DELETE DATA { <urn:r3> <urn:p> 3 }"));
             assertThat(count(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).isEqualTo(2);
