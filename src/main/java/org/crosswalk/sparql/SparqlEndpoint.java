@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.engine.main.QC;
 
 /**
  * The analysts' door: a read-only SPARQL 1.1 endpoint and the Fuseki query UI, served by Fuseki main
@@ -47,6 +48,8 @@ public final class SparqlEndpoint implements AutoCloseable {
         // After who-may-query, before Fuseki reads anything: size, time budget, lanes.
         QueryAdmission admission = new QueryAdmission(DATASET_PATH, limits);
         builder.addFilter("/*", admission);
+        // Every query on this dataset is planned by this executor (TDB2's, with the heavy lane's checkpoints).
+        QC.setFactory(dataset.getContext(), admission.executorFactory());
         FusekiServer server = builder
                 .port(port)
                 .add(DATASET_PATH, dataset, false)

@@ -382,6 +382,7 @@ class SparqlEndpointTest {
         }
         long total = System.nanoTime() - t0;
         assertThat(answered).as("ASK {} answered through the light lane").isPositive();
+        assertThat(endpoint.admission().heavyYields()).as("the admitted heavy queries stepped aside while the ASKs ran").isPositive();
         assertThat(busy).as("heavy queries beyond the lane refused with 503 + Retry-After").isPositive();
         assertThat(heavyStatus).as("every heavy query answered: 200, 503 busy or 503 cut off by the timeout").allMatch(st -> st.equals("200") || st.equals("503"));
         assertThat(endpoint.admission().admitted() - endpoint.admission().admittedLight() - admittedBefore)
@@ -390,6 +391,7 @@ class SparqlEndpointTest {
         java.nio.file.Files.createDirectories(out.getParent());
         java.nio.file.Files.writeString(out, "40 heavy queries + 10 x ASK {} (" + Runtime.getRuntime().availableProcessors() + " processors)\n"
                 + "ASK: " + String.join("; ", askTimings) + "\nheavy statuses: " + String.join(" ", heavyStatus)
-                + "\nrefused busy (all kinds): " + endpoint.admission().refusedBusy() + ", total " + Math.round(total / 1e6) + " ms\n");
+                + "\nrefused busy (all kinds): " + endpoint.admission().refusedBusy() + ", total " + Math.round(total / 1e6) + " ms"
+                + "\nheavy queries stepped aside " + endpoint.admission().heavyYields() + " times, " + endpoint.admission().heavyYieldedMillis() + " ms in all\n");
     }
 }
