@@ -4,13 +4,13 @@
 #   java -jar target/crosswalk-*.jar --crosswalk.result-cache-rows=0
 # Then: bench/cold.sh [N] [base-url]. Sequential curl over loopback, p50/p90/max in ms of N requests per row.
 # "Cold" is the cache, not the JVM: before each row the service computes WARM answers of that kind first
-# (default 200 look-ups on other requirements, 20 of each other row), so the JIT has compiled the path a
+# (default 1,000 look-ups on other requirements, 100 of each other row: after 200 a fresh JVM had not yet compiled the coverage path), so the JIT has compiled the path a
 # running service serves and the figures are not those of a just-started process. Each measured look-up
 # is a requirement not used in the warm-up.
 set -euo pipefail
 N=${1:-30}
 BASE=${2:-http://localhost:8080}
-WARM=${WARM:-200}
+WARM=${WARM:-1000}
 cd "$(dirname "$0")"
 [ -s wrk/lookups.txt ] || ./lookups.sh "$BASE"
 echo "load: $(uptime)" >&2

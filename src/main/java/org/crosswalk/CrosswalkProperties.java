@@ -50,14 +50,20 @@ public record CrosswalkProperties(
             @DefaultValue("2s") Duration lightTimeout) {}
 
     /**
-     * @param concurrency requests answered at once (0 = twice the processors)
+     * @param concurrency requests answered at once (0 = the processors, at least 2, on the embedded store,
+     *                    where every answer is CPU in this process: more at once only timeslice the same
+     *                    cores, p99 of look-ups at c16 was 18-21 ms with twice the processors and 12-14 ms
+     *                    with the processors, bench/RESULTS.md; twice the processors on a remote store,
+     *                    where a request mostly waits for the store)
      * @param queue       requests that may wait for a turn; one more is refused at once with 503
      * @param maxWait     longest wait for a turn before 503
      */
     public record Admission(@DefaultValue("0") int concurrency, @DefaultValue("64") int queue,
             @DefaultValue("500ms") Duration maxWait) {
-        public int effectiveConcurrency() {
-            return concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+        public int effectiveConcurrency(String store) {
+            if (concurrency > 0) return concurrency;
+            int processors = Runtime.getRuntime().availableProcessors();
+            return "remote".equals(store) ? 2 * processors : Math.max(2, processors);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.crosswalk.store.CrosswalkStore;
@@ -102,11 +103,16 @@ public final class RequirementIndex {
     /** Folds the ways people write an id: case, spaces, "Article"/"Art.", "Clause", '-' vs ' ' in NIST ids. */
     static String normalise(String id) {
         String s = id.toLowerCase(Locale.ROOT).strip();
-        s = s.replaceAll("^(clause|control|section|§)\\s*", "");
-        s = s.replaceAll("^art(icle|\\.)?\\s*", "article ");
-        s = s.replaceAll("[\\s_-]+", "");
+        s = KIND_WORD.matcher(s).replaceAll("");
+        s = ARTICLE.matcher(s).replaceAll("article ");
+        s = SEPARATORS.matcher(s).replaceAll("");
         return s;
     }
+
+    // Compiled once: normalise runs twice per requirement when the index is read (start-up) and on every look-up.
+    private static final Pattern KIND_WORD = Pattern.compile("^(clause|control|section|§)\\s*"),
+            ARTICLE = Pattern.compile("^art(icle|\\.)?\\s*"),
+            SEPARATORS = Pattern.compile("[\\s_-]+");
 
     public List<Framework> frameworks() {
         return List.copyOf(frameworks.values());

@@ -40,7 +40,7 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     public AdmissionControl(CrosswalkProperties props) {
         CrosswalkProperties.Admission a = props.admission();
-        this.turns = new Semaphore(a.effectiveConcurrency(), true);
+        this.turns = new Semaphore(a.effectiveConcurrency(props.store()), true);
         this.queue = a.queue();
         this.maxWaitNanos = a.maxWait().toNanos();
     }
