@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Running each SHACL-SPARQL constraint once over the whole graph finds exactly what Jena's validator
  * finds running it once per focus node: on the real data (nothing) and on the real data with a violation
- * of every sh:sparql constraint of shapes.ttl injected (the same focus nodes and messages). A constraint
+ * of every sh:sparql constraint of shapes.ttl injected, and of sh:class, which is also checked whole-graph
+ * (the same focus nodes, paths and messages). A constraint
  * whose query binds $this only inside FILTER NOT EXISTS would find nothing run whole-graph and fail here.
  */
 class ShapeValidationTest {
@@ -66,6 +67,11 @@ class ShapeValidationTest {
         for (String message : messages) {
             String fixedPart = message.split("\\{")[0];
             assertThat(whole).as("violations of: " + message).anyMatch(p -> p.contains(fixedPart));
+        }
+        for (String classViolation : List.of("skos/core#broader>: A requirement has at most one parent, and the parent must be a catalogued requirement.",
+                "ontology#relation>: A mapping needs exactly one NIST IR 8477 relation.",
+                "ontology#rationale>: A mapping needs exactly one NIST IR 8477 rationale.")) {
+            assertThat(whole).as("sh:class violation: " + classViolation).anyMatch(p -> p.endsWith(classViolation));
         }
     }
 
@@ -124,6 +130,11 @@ class ShapeValidationTest {
         m.add(mapping, OWL2.annotatedProperty, SKOS.exactMatch).add(mapping, m.createProperty(CW + "strength"), m.createTypedLiteral(10))
                 .add(mapping, m.createProperty(Vocab.SSSOM + "predicate_modifier"), "Not")
                 .add(mapping, OWL2.annotatedTarget, isoControl).add(mapping, OWL2.annotatedSource, stray);
+        // sh:class, checked whole-graph too: a parent that is a framework, a mapping whose relation is a
+        // requirement, a rationale that is a literal
+        m.add(one(m, "SELECT ?x WHERE { ?x skos:notation \"6.1.2\" }"), SKOS.broader, scheme);
+        m.add(mapping, m.createProperty(CW + "relation"), isoControl);
+        m.add(mapping, m.createProperty(CW + "rationale"), "semantic");
         assertThat(List.of(isoControl, nistSub, otherKind, version, mapping)).doesNotContainNull();
     }
 }
