@@ -3,9 +3,9 @@
 # folders, /usr/lib/jvm first), never whatever older `java` comes first on the PATH; and the packaged jar,
 # built once with Maven when there is none.
 
-# The Java feature version of a java binary ("21", "25"), or nothing if it does not run. Read from the
+# The Java feature version of a java binary ("21", "25"), or nothing if it cannot be told. Read from the
 # JDK's `release` file when there is one (no JVM started: each start cost ~0.1 s of every launch), else
-# asked of the binary itself.
+# asked of the binary itself (nothing if it does not run).
 feature() {
   local real release v
   real="$(readlink -f "$1" 2>/dev/null || echo "$1")"
@@ -32,7 +32,8 @@ find_java() {
     [ -x "$j" ] || continue
     v="$(feature "$j")"
     [ -n "$v" ] || continue
-    if [ "$v" -ge 21 ]; then best="$j"; break; fi
+    # A release file can name a JDK that does not run here (another architecture, a broken install).
+    if [ "$v" -ge 21 ] && "$j" -version >/dev/null 2>&1; then best="$j"; break; fi
   done
   [ -n "$best" ] || die "needs a JDK 21 or newer (found none in JAVA_HOME, on the PATH or under /usr/lib/jvm); install one, e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+, or set CROSSWALK_JAVA=/path/to/java"
   echo "$best"

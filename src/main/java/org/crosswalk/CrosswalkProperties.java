@@ -52,8 +52,8 @@ public record CrosswalkProperties(
     /**
      * @param concurrency requests answered at once (0 = the processors, at least 2, on the embedded store,
      *                    where every answer is CPU in this process: more at once only timeslice the same
-     *                    cores, p99 of look-ups at c16 was 18-21 ms with twice the processors and 12-14 ms
-     *                    with the processors, bench/RESULTS.md; twice the processors on a remote store,
+     *                    cores (look-up p99 at c16: 19.0-19.9 ms with twice the processors, 13.6-14.2 ms
+     *                    with the processors, bench/RESULTS.md); twice the processors on a remote store,
      *                    where a request mostly waits for the store)
      * @param queue       requests that may wait for a turn; one more is refused at once with 503
      * @param maxWait     longest wait for a turn before 503

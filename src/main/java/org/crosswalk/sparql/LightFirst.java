@@ -1,6 +1,7 @@
 package org.crosswalk.sparql;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -25,8 +26,9 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
  *
  * <p>Heavy queries are not starved by a stream of light ones: a heavy query yields at most half of the
  * time it has run, so a busy light lane at most doubles its time (its timeout still applies).
- * The checkpoints sit between operators, so a single operator that works long without producing a row
- * (a large sort, say) yields only when it produces one.
+ * The checkpoints sit between operators: the join inside one basic graph pattern is a single operator, so
+ * a multi-pattern pattern that works long between two rows it produces (a cross product filtered down to
+ * few rows, say) yields only when it produces one.
  */
 final class LightFirst {
     /** Checkpoints between two looks at the light lane: one volatile read per this many rows. */
@@ -67,9 +69,10 @@ final class LightFirst {
     }
 
     /**
-     * The executor for queries on the door's dataset: TDB2's own, with a checkpoint after every operator of
-     * a heavy query. Queries not marked heavy (the light lane, the REST API's named queries on the same
-     * store) get TDB2's iterators unwrapped.
+     * The executor for queries on the door's dataset: TDB2's own (which hands graphs that are not TDB2's to
+     * ARQ's standard one, as for the text index's wrapper), with a checkpoint after every operator of a
+     * heavy query. Queries not marked heavy (the light lane, the REST API's named queries on the same
+     * store) get the iterators unwrapped.
      */
     OpExecutorFactory executorFactory() {
         return execCxt -> new OpExecutorTDB2(execCxt) {
@@ -77,7 +80,7 @@ final class LightFirst {
             protected QueryIterator exec(Op op, QueryIterator input) {
                 QueryIterator out = super.exec(op, input);
                 HeavyQuery heavy = CURRENT.get();
-                return heavy == null ? out : new Checkpoint(out, execCxt, heavy);
+                return heavy == null ? out : new Checkpoint(out, execCxt, heavy, execCxt.getCancelSignal());
             }
         };
     }
@@ -91,12 +94,14 @@ final class LightFirst {
             this.started = started;
         }
 
-        void checkpoint() {
+        /** @param cancelled the query's cancel signal (its timeout), or null: a cancelled query does not wait */
+        void checkpoint(AtomicBoolean cancelled) {
             if (++rows % ROWS_PER_LOOK != 0 || lightRunning.get() == 0) return;
             long now = System.nanoTime();
             if (2 * yielded >= now - started) return;
             long until = now + MAX_PARK;
-            while (lightRunning.get() > 0 && System.nanoTime() < until) LockSupport.parkNanos(POLL);
+            while (lightRunning.get() > 0 && System.nanoTime() < until && !Thread.currentThread().isInterrupted()
+                    && (cancelled == null || !cancelled.get())) LockSupport.parkNanos(POLL);
             long parked = System.nanoTime() - now;
             yielded += parked;
             yields.incrementAndGet();
@@ -107,15 +112,17 @@ final class LightFirst {
     /** Passes rows through unchanged; looks at the light lane on the way. */
     private static final class Checkpoint extends QueryIter1 {
         private final HeavyQuery heavy;
+        private final AtomicBoolean cancelled;
 
-        Checkpoint(QueryIterator input, ExecutionContext execCxt, HeavyQuery heavy) {
+        Checkpoint(QueryIterator input, ExecutionContext execCxt, HeavyQuery heavy, AtomicBoolean cancelled) {
             super(input, execCxt);
             this.heavy = heavy;
+            this.cancelled = cancelled;
         }
 
         @Override
         protected boolean hasNextBinding() {
-            heavy.checkpoint();
+            heavy.checkpoint(cancelled);
             return getInput().hasNext();
         }
 

@@ -131,10 +131,13 @@ class ShapeValidationTest {
                 .add(mapping, m.createProperty(Vocab.SSSOM + "predicate_modifier"), "Not")
                 .add(mapping, OWL2.annotatedTarget, isoControl).add(mapping, OWL2.annotatedSource, stray);
         // sh:class, checked whole-graph too: a parent that is a framework, a mapping whose relation is a
-        // requirement, a rationale that is a literal
-        m.add(one(m, "SELECT ?x WHERE { ?x skos:notation \"6.1.2\" }"), SKOS.broader, scheme);
-        m.add(mapping, m.createProperty(CW + "relation"), isoControl);
-        m.add(mapping, m.createProperty(CW + "rationale"), "semantic");
-        assertThat(List.of(isoControl, nistSub, otherKind, version, mapping)).doesNotContainNull();
+        // requirement, a rationale that is a literal. Each replaces the one value there was, so no
+        // sh:maxCount violation with the same message stands in for the sh:class one.
+        Resource child = one(m, "SELECT ?x WHERE { ?x skos:notation \"6.1.2\" ; skos:inScheme/dcterms:identifier \"iso42001\" }");
+        m.removeAll(child, SKOS.broader, null).add(child, SKOS.broader, scheme);
+        Resource other = one(m, "SELECT ?x WHERE { ?x a cw:Mapping ; cw:relation cw:SubsetOf }");
+        m.removeAll(other, m.createProperty(CW + "relation"), null).add(other, m.createProperty(CW + "relation"), isoControl);
+        m.removeAll(other, m.createProperty(CW + "rationale"), null).add(other, m.createProperty(CW + "rationale"), "semantic");
+        assertThat(List.of(isoControl, nistSub, otherKind, version, mapping, child, other)).doesNotContainNull();
     }
 }
