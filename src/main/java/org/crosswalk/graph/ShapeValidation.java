@@ -43,10 +43,11 @@ import org.apache.jena.system.G;
  * header, and ShapeValidationTest compares both ways on a graph with a violation of every constraint.
  *
  * <p>{@code sh:class} on a property shape with a plain predicate path and its own {@code sh:message}, under
- * a shape with targets, is checked the same way: the instances of the class (its {@code rdf:type}s through {@code rdfs:subClassOf*})
- * are collected once, and every value of the path on a focus node is looked up in that set. Jena's
- * validator walks the types and superclasses of each value node anew (G.allTypesOfNodeRDFS): at 10× the
- * harness's size that walk was half of building the graph. The other core constraints (counts,
+ * a shape with targets, is checked the same way: the instances of the class ({@code rdf:type} through
+ * {@code rdfs:subClassOf*}) are collected once, and every value of the path on a focus node is looked up in
+ * that set. Jena's validator walks the types and superclasses of each value node anew
+ * (G.allTypesOfNodeRDFS); with that and each shape's focus nodes computed once, building the graph at 10×
+ * the harness's size takes about 15 % less time (bench/RESULTS.md). The other core constraints (counts,
  * datatypes, …) still go through Jena's validator.
  */
 final class ShapeValidation {
