@@ -80,7 +80,7 @@ final class LightFirst {
             protected QueryIterator exec(Op op, QueryIterator input) {
                 QueryIterator out = super.exec(op, input);
                 HeavyQuery heavy = CURRENT.get();
-                return heavy == null ? out : new Checkpoint(out, execCxt, heavy, execCxt.getCancelSignal());
+                return heavy == null ? out : new Checkpoint(out, execCxt, heavy);
             }
         };
     }
@@ -112,12 +112,13 @@ final class LightFirst {
     /** Passes rows through unchanged; looks at the light lane on the way. */
     private static final class Checkpoint extends QueryIter1 {
         private final HeavyQuery heavy;
+        /** The query's cancel signal (set by its timeout), or null. */
         private final AtomicBoolean cancelled;
 
-        Checkpoint(QueryIterator input, ExecutionContext execCxt, HeavyQuery heavy, AtomicBoolean cancelled) {
+        Checkpoint(QueryIterator input, ExecutionContext execCxt, HeavyQuery heavy) {
             super(input, execCxt);
             this.heavy = heavy;
-            this.cancelled = cancelled;
+            this.cancelled = execCxt.getCancelSignal();
         }
 
         @Override

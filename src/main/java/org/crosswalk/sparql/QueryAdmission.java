@@ -197,7 +197,7 @@ public final class QueryAdmission implements Filter {
         try {
             counters.admitted.incrementAndGet();
             if (isLight) counters.light.incrementAndGet();
-            long budget = (lane == light ? limits.lightTimeout() : limits.timeout()).toNanos();
+            long budget = (isLight ? limits.lightTimeout() : limits.timeout()).toNanos();
             chain.doFilter(new Admitted(req, body, form ? params : null, arrived + budget), response);
         } finally {
             if (isLight) lightFirst.lightFinished(); else lightFirst.heavyFinished();
