@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -25,61 +26,111 @@ public final class RequirementIndex {
     public record Requirement(String iri, String framework, String localId, String notation, String label, String parent) {}
     public record Code(String code, String iri, String label) {}
 
-    private volatile Map<String, Framework> frameworks = new LinkedHashMap<>();
-    private volatile Map<String, Requirement> byIri = new HashMap<>();
-    /** framework id → normalised alias → requirement */
-    private volatile Map<String, Map<String, Requirement>> aliases = new HashMap<>();
-    private volatile Map<String, Code> evidence = new LinkedHashMap<>();
-    private volatile Map<String, Code> roles = new LinkedHashMap<>();
-    private volatile Map<String, Code> systems = new LinkedHashMap<>();
+    /** Everything the index knows, as of one read of the store; replaced whole, never changed. */
+    private record Ids(Map<String, Framework> frameworks, Map<String, Requirement> byIri,
+            Map<String, Map<String, Requirement>> aliases, Map<String, Code> evidence,
+            Map<String, Code> roles, Map<String, Code> systems) {}
 
+    /** The first read, which {@link #loadInBackground} leaves running; then {@link #current} is set. */
+    private final CompletableFuture<Ids> first;
+    private volatile Ids current;
+
+    private RequirementIndex(CompletableFuture<Ids> first) {
+        this.first = first;
+        first.thenAccept(ids -> {
+            synchronized (this) { // with reload(): the first read never replaces a later one
+                if (current == null) current = ids;
+            }
+        });
+    }
+
+    /** Reads the ids now (the CLI, benchmarks). */
     public static RequirementIndex load(CrosswalkStore store) {
-        RequirementIndex index = new RequirementIndex();
+        return new RequirementIndex(CompletableFuture.completedFuture(read(store)));
+    }
+
+    /**
+     * Starts reading the ids on a thread of its own and returns at once: the service's start goes on
+     * (web server, SPARQL door) while the store is read (~0.3 s of a 2.7 s restart, bench/RESULTS.md).
+     * The first caller that needs an id waits for the read; if it failed, every caller gets its error.
+     */
+    public static RequirementIndex loadInBackground(CrosswalkStore store) {
+        CompletableFuture<Ids> first = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("requirement-index").start(() -> {
+            try {
+                first.complete(read(store));
+            } catch (Throwable t) {
+                first.completeExceptionally(t);
+            }
+        });
+        return new RequirementIndex(first);
+    }
+
+    /** The ids, once read; waits for the first read. */
+    private Ids ids() {
+        Ids ids = current;
+        if (ids != null) return ids;
+        try {
+            return first.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    private static Ids read(CrosswalkStore store) {
+        Map<String, Framework> frameworks = new LinkedHashMap<>();
+        Map<String, Requirement> byIri = new HashMap<>();
+        Map<String, Map<String, Requirement>> aliases = new HashMap<>(); // framework id → normalised alias → requirement
+        Map<String, Code> evidence = new LinkedHashMap<>(), roles = new LinkedHashMap<>(), systems = new LinkedHashMap<>();
         store.readReference(dataset -> {
             select(dataset, """
                     PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                     PREFIX dcterms: <http://purl.org/dc/terms/>
                     SELECT ?f ?id ?title ?edition WHERE {
                       ?f a cw:Framework ; dcterms:identifier ?id ; dcterms:title ?title ; cw:edition ?edition }
-                    ORDER BY ?id""", r -> index.frameworks.put(r.get("id"),
+                    ORDER BY ?id""", r -> frameworks.put(r.get("id"),
                     new Framework(r.get("id"), r.get("f"), r.get("title"), r.get("edition"), r.get("f") + "/")));
             select(dataset, """
                     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
                     PREFIX dcterms: <http://purl.org/dc/terms/>
                     SELECT ?r ?fid ?id ?n ?l ?p WHERE {
                       ?r skos:inScheme/dcterms:identifier ?fid ; dcterms:identifier ?id ; skos:notation ?n ; skos:prefLabel ?l
-                      OPTIONAL { ?r skos:broader ?p } }""",
-                    r -> index.addRequirement(new Requirement(r.get("r"), r.get("fid"), r.get("id"), r.get("n"), r.get("l"), r.get("p"))));
+                      OPTIONAL { ?r skos:broader ?p } }""", r -> {
+                        Requirement q = new Requirement(r.get("r"), r.get("fid"), r.get("id"), r.get("n"), r.get("l"), r.get("p"));
+                        byIri.put(q.iri(), q);
+                        Map<String, Requirement> a = aliases.computeIfAbsent(q.framework(), k -> new HashMap<>());
+                        a.putIfAbsent(normalise(q.localId()), q);
+                        a.putIfAbsent(normalise(q.notation()), q);
+                    });
             select(dataset, """
                     PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
                     PREFIX dcterms: <http://purl.org/dc/terms/>
                     SELECT ?e ?id ?l WHERE { ?e a cw:EvidenceType ; dcterms:identifier ?id ; skos:prefLabel ?l } ORDER BY ?id""",
-                    r -> index.evidence.put(r.get("id"), new Code(r.get("id"), r.get("e"), r.get("l"))));
+                    r -> evidence.put(r.get("id"), new Code(r.get("id"), r.get("e"), r.get("l"))));
             select(dataset, """
                     PREFIX cw: <https://w3id.org/crosswalk/ontology#>
                     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                     SELECT ?x ?code ?l ?kind WHERE {
                       VALUES ?kind { cw:Role cw:SystemClass } ?x a ?kind ; cw:code ?code ; rdfs:label ?l }""",
-                    r -> (r.get("kind").endsWith("Role") ? index.roles : index.systems)
+                    r -> (r.get("kind").endsWith("Role") ? roles : systems)
                             .put(r.get("code"), new Code(r.get("code"), r.get("x"), r.get("l"))));
             return null;
         });
-        return index;
+        return new Ids(frameworks, byIri, aliases, evidence, roles, systems);
     }
 
     /**
      * Reads the ids again after the reference data changed (a framework imported, a suggestion accepted),
-     * so the new ids resolve without a restart. Each map is swapped whole; readers never see one half-filled.
+     * so the new ids resolve without a restart. Swapped whole: a reader sees the old ids or the new ones.
      */
     public void reload(CrosswalkStore store) {
-        RequirementIndex fresh = load(store);
-        byIri = fresh.byIri;
-        aliases = fresh.aliases;
-        evidence = fresh.evidence;
-        roles = fresh.roles;
-        systems = fresh.systems;
-        frameworks = fresh.frameworks;
+        ids(); // waits for the first read
+        Ids fresh = read(store);
+        synchronized (this) {
+            current = fresh;
+        }
     }
 
     private static void select(RDFConnection conn, String sparql, java.util.function.Consumer<Map<String, String>> row) {
@@ -91,13 +142,6 @@ public final class RequirementIndex {
                 });
                 row.accept(m);
         });
-    }
-
-    private void addRequirement(Requirement r) {
-        byIri.put(r.iri(), r);
-        Map<String, Requirement> a = aliases.computeIfAbsent(r.framework(), k -> new HashMap<>());
-        a.putIfAbsent(normalise(r.localId()), r);
-        a.putIfAbsent(normalise(r.notation()), r);
     }
 
     /** Folds the ways people write an id: case, spaces, "Article"/"Art.", "Clause", '-' vs ' ' in NIST ids. */
@@ -115,10 +159,11 @@ public final class RequirementIndex {
             SEPARATORS = Pattern.compile("[\\s_-]+");
 
     public List<Framework> frameworks() {
-        return List.copyOf(frameworks.values());
+        return List.copyOf(ids().frameworks().values());
     }
 
     public Framework framework(String id) {
+        Map<String, Framework> frameworks = ids().frameworks();
         Framework f = frameworks.get(id);
         if (f == null) throw new UnknownIdException("framework", id, closest(id, frameworks.keySet()));
         return f;
@@ -126,11 +171,11 @@ public final class RequirementIndex {
 
     /** IRI of the parent requirement, empty for a top concept. */
     public Optional<String> parent(String iri) {
-        return Optional.ofNullable(byIri.get(iri)).map(Requirement::parent);
+        return Optional.ofNullable(ids().byIri().get(iri)).map(Requirement::parent);
     }
 
     public Optional<Requirement> byIri(String iri) {
-        return Optional.ofNullable(byIri.get(iri));
+        return Optional.ofNullable(ids().byIri().get(iri));
     }
 
     /**
@@ -138,8 +183,11 @@ public final class RequirementIndex {
      * framework's context (official or local form).
      */
     public Requirement requirement(String frameworkId, String given) {
+        Ids ids = ids();
+        Map<String, Framework> frameworks = ids.frameworks();
+        Map<String, Map<String, Requirement>> aliases = ids.aliases();
         String text = given.strip();
-        Requirement r = byIri.get(text);
+        Requirement r = ids.byIri().get(text);
         if (r != null) return r;
         int colon = text.indexOf(':');
         if (colon > 0 && !text.startsWith("http")) {
@@ -175,35 +223,38 @@ public final class RequirementIndex {
 
     public Code evidence(String given) {
         String id = given.strip().replaceFirst("^https://w3id.org/crosswalk/evidence/", "").replaceFirst("^cwev:", "");
+        Map<String, Code> evidence = ids().evidence();
         Code c = evidence.get(id);
         if (c == null) throw new UnknownIdException("evidence type", given, closest(id, evidence.keySet()));
         return c;
     }
 
     public Code role(String given) {
+        Map<String, Code> roles = ids().roles();
         Code c = roles.get(given.strip().toLowerCase(Locale.ROOT));
         if (c == null) throw new UnknownIdException("role", given, closest(given, roles.keySet()));
         return c;
     }
 
     public Code system(String given) {
+        Map<String, Code> systems = ids().systems();
         Code c = systems.get(given.strip().toLowerCase(Locale.ROOT));
         if (c == null) throw new UnknownIdException("system class", given, closest(given, systems.keySet()));
         return c;
     }
 
     public List<Code> evidenceTypes() {
-        return List.copyOf(evidence.values());
+        return List.copyOf(ids().evidence().values());
     }
 
     /** The EU AI Act operator roles of the graph (cw:Role), by label: what a form offers to choose from. */
     public List<Code> roles() {
-        return roles.values().stream().sorted(Comparator.comparing(Code::label)).toList();
+        return ids().roles().values().stream().sorted(Comparator.comparing(Code::label)).toList();
     }
 
     /** The EU AI Act system classes of the graph (cw:SystemClass), by label. */
     public List<Code> systems() {
-        return systems.values().stream().sorted(Comparator.comparing(Code::label)).toList();
+        return ids().systems().values().stream().sorted(Comparator.comparing(Code::label)).toList();
     }
 
     /** Up to five known ids nearest to what was given (edit distance on the normalised forms). */
