@@ -41,7 +41,7 @@ public class AnswersConfiguration {
 
     @Bean
     RequirementIndex requirementIndex(CrosswalkStore store) {
-        return RequirementIndex.loadInBackground(store);
+        return RequirementIndex.load(store);
     }
 
     @Bean

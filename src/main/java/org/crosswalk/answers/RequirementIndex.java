@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -31,51 +30,18 @@ public final class RequirementIndex {
             Map<String, Map<String, Requirement>> aliases, Map<String, Code> evidence,
             Map<String, Code> roles, Map<String, Code> systems) {}
 
-    /** The first read, which {@link #loadInBackground} leaves running; then {@link #current} is set. */
-    private final CompletableFuture<Ids> first;
     private volatile Ids current;
 
-    private RequirementIndex(CompletableFuture<Ids> first) {
-        this.first = first;
-        first.thenAccept(ids -> {
-            synchronized (this) { // with reload(): the first read never replaces a later one
-                if (current == null) current = ids;
-            }
-        });
+    private RequirementIndex(Ids ids) {
+        this.current = ids;
     }
 
-    /** Reads the ids now (the CLI, benchmarks). */
     public static RequirementIndex load(CrosswalkStore store) {
-        return new RequirementIndex(CompletableFuture.completedFuture(read(store)));
+        return new RequirementIndex(read(store));
     }
 
-    /**
-     * Starts reading the ids on a thread of its own and returns at once: the service's start goes on
-     * (web server, SPARQL door) while the store is read (~0.3 s of a 2.7 s restart, bench/RESULTS.md).
-     * The first caller that needs an id waits for the read; if it failed, every caller gets its error.
-     */
-    public static RequirementIndex loadInBackground(CrosswalkStore store) {
-        CompletableFuture<Ids> first = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("requirement-index").start(() -> {
-            try {
-                first.complete(read(store));
-            } catch (Throwable t) {
-                first.completeExceptionally(t);
-            }
-        });
-        return new RequirementIndex(first);
-    }
-
-    /** The ids, once read; waits for the first read. */
     private Ids ids() {
-        Ids ids = current;
-        if (ids != null) return ids;
-        try {
-            return first.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
-        }
+        return current;
     }
 
     private static Ids read(CrosswalkStore store) {
@@ -126,11 +92,7 @@ public final class RequirementIndex {
      * so the new ids resolve without a restart. Swapped whole: a reader sees the old ids or the new ones.
      */
     public void reload(CrosswalkStore store) {
-        ids(); // waits for the first read
-        Ids fresh = read(store);
-        synchronized (this) {
-            current = fresh;
-        }
+        current = read(store);
     }
 
     private static void select(RDFConnection conn, String sparql, java.util.function.Consumer<Map<String, String>> row) {

@@ -67,8 +67,7 @@ public final class SparqlEndpoint implements AutoCloseable {
                 .addServlet("/$/validate/query", new QueryValidator())
                 .build()
                 .start();
-        int bound = server.getHttpPort();
-        Thread.ofPlatform().daemon().name("sparql-warm-up").start(() -> warmUp(bound));
+        warmUp(server.getHttpPort());
         return new SparqlEndpoint(server, admission);
     }
 
@@ -78,8 +77,7 @@ public final class SparqlEndpoint implements AutoCloseable {
      * under a burst of heavy queries (bench/RESULTS.md, SPARQL door), and every later ASK 7-94 ms. Best
      * effort, bounded at 5 s; a failure is ignored. It shows in the door's counters as one light query.
      * Behind a guard that wants a token (crosswalk.security.require-token-for-reference) it stops at the
-     * guard with 401 and warms little: that deployment's first query pays the cost. On its own thread, so
-     * the rest of the start does not wait for it (~0.2 s on a restart: the HTTP client's own start is most of it).
+     * guard with 401 and warms little: that deployment's first query pays the cost.
      */
     private static void warmUp(int port) {
         try (var client = java.net.http.HttpClient.newHttpClient()) {
