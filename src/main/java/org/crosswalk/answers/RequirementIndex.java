@@ -30,18 +30,14 @@ public final class RequirementIndex {
             Map<String, Map<String, Requirement>> aliases, Map<String, Code> evidence,
             Map<String, Code> roles, Map<String, Code> systems) {}
 
-    private volatile Ids current;
+    private volatile Ids ids;
 
     private RequirementIndex(Ids ids) {
-        this.current = ids;
+        this.ids = ids;
     }
 
     public static RequirementIndex load(CrosswalkStore store) {
         return new RequirementIndex(read(store));
-    }
-
-    private Ids ids() {
-        return current;
     }
 
     private static Ids read(CrosswalkStore store) {
@@ -92,7 +88,7 @@ public final class RequirementIndex {
      * so the new ids resolve without a restart. Swapped whole: a reader sees the old ids or the new ones.
      */
     public void reload(CrosswalkStore store) {
-        current = read(store);
+        ids = read(store);
     }
 
     private static void select(RDFConnection conn, String sparql, java.util.function.Consumer<Map<String, String>> row) {
@@ -121,11 +117,11 @@ public final class RequirementIndex {
             SEPARATORS = Pattern.compile("[\\s_-]+");
 
     public List<Framework> frameworks() {
-        return List.copyOf(ids().frameworks().values());
+        return List.copyOf(ids.frameworks().values());
     }
 
     public Framework framework(String id) {
-        Map<String, Framework> frameworks = ids().frameworks();
+        Map<String, Framework> frameworks = ids.frameworks();
         Framework f = frameworks.get(id);
         if (f == null) throw new UnknownIdException("framework", id, closest(id, frameworks.keySet()));
         return f;
@@ -133,11 +129,11 @@ public final class RequirementIndex {
 
     /** IRI of the parent requirement, empty for a top concept. */
     public Optional<String> parent(String iri) {
-        return Optional.ofNullable(ids().byIri().get(iri)).map(Requirement::parent);
+        return Optional.ofNullable(ids.byIri().get(iri)).map(Requirement::parent);
     }
 
     public Optional<Requirement> byIri(String iri) {
-        return Optional.ofNullable(ids().byIri().get(iri));
+        return Optional.ofNullable(ids.byIri().get(iri));
     }
 
     /**
@@ -145,11 +141,11 @@ public final class RequirementIndex {
      * framework's context (official or local form).
      */
     public Requirement requirement(String frameworkId, String given) {
-        Ids ids = ids();
-        Map<String, Framework> frameworks = ids.frameworks();
-        Map<String, Map<String, Requirement>> aliases = ids.aliases();
+        Ids now = ids; // one snapshot for the whole look-up
+        Map<String, Framework> frameworks = now.frameworks();
+        Map<String, Map<String, Requirement>> aliases = now.aliases();
         String text = given.strip();
-        Requirement r = ids.byIri().get(text);
+        Requirement r = now.byIri().get(text);
         if (r != null) return r;
         int colon = text.indexOf(':');
         if (colon > 0 && !text.startsWith("http")) {
@@ -185,38 +181,38 @@ public final class RequirementIndex {
 
     public Code evidence(String given) {
         String id = given.strip().replaceFirst("^https://w3id.org/crosswalk/evidence/", "").replaceFirst("^cwev:", "");
-        Map<String, Code> evidence = ids().evidence();
+        Map<String, Code> evidence = ids.evidence();
         Code c = evidence.get(id);
         if (c == null) throw new UnknownIdException("evidence type", given, closest(id, evidence.keySet()));
         return c;
     }
 
     public Code role(String given) {
-        Map<String, Code> roles = ids().roles();
+        Map<String, Code> roles = ids.roles();
         Code c = roles.get(given.strip().toLowerCase(Locale.ROOT));
         if (c == null) throw new UnknownIdException("role", given, closest(given, roles.keySet()));
         return c;
     }
 
     public Code system(String given) {
-        Map<String, Code> systems = ids().systems();
+        Map<String, Code> systems = ids.systems();
         Code c = systems.get(given.strip().toLowerCase(Locale.ROOT));
         if (c == null) throw new UnknownIdException("system class", given, closest(given, systems.keySet()));
         return c;
     }
 
     public List<Code> evidenceTypes() {
-        return List.copyOf(ids().evidence().values());
+        return List.copyOf(ids.evidence().values());
     }
 
     /** The EU AI Act operator roles of the graph (cw:Role), by label: what a form offers to choose from. */
     public List<Code> roles() {
-        return ids().roles().values().stream().sorted(Comparator.comparing(Code::label)).toList();
+        return ids.roles().values().stream().sorted(Comparator.comparing(Code::label)).toList();
     }
 
     /** The EU AI Act system classes of the graph (cw:SystemClass), by label. */
     public List<Code> systems() {
-        return ids().systems().values().stream().sorted(Comparator.comparing(Code::label)).toList();
+        return ids.systems().values().stream().sorted(Comparator.comparing(Code::label)).toList();
     }
 
     /** Up to five known ids nearest to what was given (edit distance on the normalised forms). */

@@ -3,19 +3,17 @@ package org.crosswalk.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.crosswalk.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the ordinary context instead, and says so. Both must answer the same.
  */
 class ServerLauncherIT {
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     record Started(Process process, Path out, Path err, int port, int sparqlPort) {
         String stdout() throws IOException { return Files.readString(out); }
         String stderr() throws IOException { return Files.readString(err); }
@@ -69,17 +65,17 @@ class ServerLauncherIT {
         }
     }
 
-    private static void answersLikeTheService(Started s) throws Exception {
-        String base = "http://localhost:" + s.port();
-        HttpResponse<String> lookup = get(base + "/api/crosswalk?source=iso42001&target=eu-ai-act&requirement=A.6.2.4");
+    private static void answersLikeTheService(Started s) {
+        ApiClient api = new ApiClient(s.port());
+        HttpResponse<String> lookup = api.get("/api/crosswalk?source=iso42001&target=eu-ai-act&requirement=A.6.2.4", "application/json");
         assertThat(lookup.statusCode()).isEqualTo(200);
         assertThat(lookup.body()).contains("\"A.6.2.4\"").contains("eu-ai-act");
-        HttpResponse<String> unknown = get(base + "/api/frameworks/iso42001/requirements/Z.9");
+        HttpResponse<String> unknown = api.get("/api/frameworks/iso42001/requirements/Z.9", "application/json");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(get(base + "/api/openapi.json").body()).contains("\"openapi\"");
-        assertThat(get(base + "/").body()).contains("<html");
-        HttpResponse<String> ask = get("http://localhost:" + s.sparqlPort() + "/crosswalk/sparql?query=ASK%7B%3Fs%20a%20%3Fc%7D");
+        assertThat(api.get("/api/openapi.json", "application/json").body()).contains("\"openapi\"");
+        assertThat(api.get("/", "text/html").body()).contains("<html");
+        HttpResponse<String> ask = new ApiClient(s.sparqlPort()).get("/crosswalk/sparql?query=ASK%7B%3Fs%20a%20%3Fc%7D", "application/sparql-results+xml");
         assertThat(ask.body()).contains("<boolean>true</boolean>");
     }
 
@@ -105,8 +101,8 @@ class ServerLauncherIT {
         while (System.nanoTime() < deadline) {
             assertThat(s.process().isAlive()).as("the service stopped:\n%s\n%s", s.stderr(), s.stdout()).isTrue();
             try {
-                if (get("http://localhost:" + s.port() + "/api/health").statusCode() == 200) return;
-            } catch (IOException notYet) {
+                if (new ApiClient(s.port()).get("/api/health", "application/json").statusCode() == 200) return;
+            } catch (UncheckedIOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);
@@ -119,11 +115,6 @@ class ServerLauncherIT {
         s.process().descendants().forEach(ProcessHandle::destroy);
         s.process().destroy(); // SIGTERM: the service's graceful shutdown
         if (!s.process().waitFor(60, TimeUnit.SECONDS)) s.process().destroyForcibly().waitFor();
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {
