@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resultCacheRows most named-query result rows the REST door keeps cached (0 = no cache)
  * @param memoryCopyMaxTriples embedded store: named queries read an in-memory copy of the reference data
  *                     when it has at most this many triples (0 = always read TDB2), see ReferenceCopy
+ * @param memorySlicesMaxTriples embedded store over that limit: the questions about one framework (coverage,
+ *                     gaps, upcoming obligations) read an in-memory slice of the data around it, all slices
+ *                     together at most this many triples (0 = none), see FrameworkSlices
  * @param admission    how many REST requests run at once and how many may wait (see AdmissionControl)
  * @param store        {@code embedded} (TDB2 in this process) or {@code remote} (any SPARQL 1.1 store over HTTP)
  * @param remote       where the remote store is (with {@code store=remote})
@@ -33,6 +36,7 @@ public record CrosswalkProperties(
         @DefaultValue("10s") Duration queryTimeout,
         @DefaultValue("200000") long resultCacheRows,
         @DefaultValue("" + org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_COPY_MAX_TRIPLES) long memoryCopyMaxTriples,
+        @DefaultValue("" + org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_SLICES_MAX_TRIPLES) long memorySlicesMaxTriples,
         @DefaultValue Admission admission,
         @DefaultValue("embedded") String store,
         @DefaultValue Remote remote,

@@ -27,7 +27,7 @@ public class GraphConfiguration {
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
         return switch (props.store()) {
             case "embedded" -> EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources),
-                    props.memoryCopyMaxTriples());
+                    new EmbeddedStore.MemoryLimits(props.memoryCopyMaxTriples(), props.memorySlicesMaxTriples()));
             // Always validated on start: the service keeps its own copy for full-text search and the id index.
             case "remote" -> RemoteStore.connect(props.remote().endpoints(), props.queryTimeout(),
                     props.remote().retryInterval(), GraphBuilder.build(sources));

@@ -16,11 +16,14 @@ import org.apache.jena.sparql.syntax.ElementWalker;
  * @param title   one line
  * @param answers what question it answers
  * @param example how to call it
+ * @param sliceParameter the framework parameter ({@code # slice: target}) when the query reads only what
+ *                concerns that framework, so the store may answer it from an in-memory slice around it
+ *                (CrosswalkStore#readAbout); null when it may read anything
  * @param text    the file as written
  * @param query   the parsed query (a template: never executed directly, see {@link ParameterBinder})
  */
 public record NamedQuery(String name, String title, String answers, List<QueryParameter> parameters,
-        String example, String text, Query query) {
+        String example, String sliceParameter, String text, Query query) {
 
     private static final String TEXT_QUERY = "http://jena.apache.org/text#query";
 

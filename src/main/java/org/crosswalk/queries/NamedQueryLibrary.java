@@ -26,7 +26,7 @@ import org.crosswalk.graph.DataValidationException;
 public final class NamedQueryLibrary {
     private static final Pattern PARAM = Pattern.compile(
             "#\\s*param:\\s*(\\w+)\\s*:\\s*([\\w-]+)\\s*=\\s*(.*?)\\s*\\|\\s*(.*)");
-    private static final Pattern FIELD = Pattern.compile("#\\s*(title|answers|example):\\s*(.*)");
+    private static final Pattern FIELD = Pattern.compile("#\\s*(title|answers|example|slice):\\s*(.*)");
 
     private final Map<String, NamedQuery> queries;
 
@@ -91,8 +91,12 @@ public final class NamedQueryLibrary {
         } catch (QueryParseException e) {
             problems.add(where + ":" + e.getLine() + ": " + e.getMessage());
         }
+        String slice = str(fields, "slice");
+        if (!slice.isEmpty() && params.stream().noneMatch(q -> q.name().equals(slice))) {
+            problems.add(where + ":1: '# slice: " + slice + "' names no parameter of the query");
+        }
         return new NamedQuery(name, str(fields, "title"), str(fields, "answers"), List.copyOf(params),
-                str(fields, "example"), text, query);
+                str(fields, "example"), slice.isEmpty() ? null : slice, text, query);
     }
 
     private static String str(Map<String, StringBuilder> fields, String key) {

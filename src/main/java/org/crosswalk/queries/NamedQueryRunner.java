@@ -122,6 +122,10 @@ public final class NamedQueryRunner {
             }).value();
         };
         if (scope != null) return scope.read(work);
+        List<Node> about = named.sliceParameter() == null ? null : values.get(named.sliceParameter());
+        if (about != null && about.size() == 1 && about.get(0) != null && about.get(0).isLiteral()) {
+            return store.readAbout(about.get(0).getLiteralLexicalForm(), work);
+        }
         return onStore(named, work);
     }
 

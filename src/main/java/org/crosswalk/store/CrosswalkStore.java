@@ -38,6 +38,15 @@ public interface CrosswalkStore extends AutoCloseable {
     <T> T read(Function<RDFConnection, T> work);
 
     /**
+     * Like {@link #read}, for work that reads only what concerns one framework of the reference data: the
+     * named queries whose header says {@code # slice: <parameter>} (see NamedQuery#sliceParameter).
+     * Embedded: may read an in-memory slice of the data around that framework. Otherwise the same as read.
+     */
+    default <T> T readAbout(String framework, Function<RDFConnection, T> work) {
+        return read(work);
+    }
+
+    /**
      * Like {@link #read}, for work that needs only the reference data (the default graph), possibly with
      * its full-text index (jena-text's {@code text:query}, used by queries/search.rq). Embedded: the store
      * itself. Remote: the service's own in-memory copy of the same validated reference data (the version

@@ -56,33 +56,50 @@ public final class EmbeddedStore implements CrosswalkStore {
     private final String version;
     private final boolean reused;
     private final ReferenceCopy copy;
+    /** Per-framework in-memory slices, for the questions about one framework when there is no whole copy (or null). */
+    private final FrameworkSlices slices;
     /** TDB2 under the text index: its transactions (the data version) and its index tables (counts). */
     private final org.apache.jena.tdb2.store.DatasetGraphTDB tdbGraph;
 
     /** Default of crosswalk.memory-copy-max-triples: the real data is 64 k triples, the scale harness's 10x 6.1 M. */
     public static final long DEFAULT_MEMORY_COPY_MAX_TRIPLES = 2_000_000;
+    /** Default of crosswalk.memory-slices-max-triples: EU AI Act's slice is 50 k triples at every scale, a synthetic framework's at 100x about 1 M. */
+    public static final long DEFAULT_MEMORY_SLICES_MAX_TRIPLES = 2_000_000;
 
-    private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused, long memoryCopyMaxTriples) {
+    /**
+     * How much of the reference data queries may read from memory instead of TDB2.
+     *
+     * @param wholeCopyMaxTriples a whole copy when the store has at most this many triples (0: never)
+     * @param slicesMaxTriples    otherwise per-framework slices, at most this many triples together (0: none)
+     */
+    public record MemoryLimits(long wholeCopyMaxTriples, long slicesMaxTriples) {
+        public static final MemoryLimits DEFAULTS = new MemoryLimits(DEFAULT_MEMORY_COPY_MAX_TRIPLES, DEFAULT_MEMORY_SLICES_MAX_TRIPLES);
+        public static final MemoryLimits NONE = new MemoryLimits(0, 0);
+    }
+
+    private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused, MemoryLimits memory) {
         this.dataset = dataset;
         this.tdb = tdb;
         this.directory = directory;
         this.version = version;
         this.reused = reused;
         this.tdbGraph = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph());
-        this.copy = memoryCopyMaxTriples > 0 ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memoryCopyMaxTriples) : null;
+        this.copy = memory.wholeCopyMaxTriples() > 0
+                ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memory.wholeCopyMaxTriples()) : null;
         if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
+        this.slices = memory.slicesMaxTriples() > 0 ? new FrameworkSlices(dataset, this::dataVersionOfThisRead, memory.slicesMaxTriples()) : null;
     }
 
     /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
     public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph) {
-        return open(root, version, graph, DEFAULT_MEMORY_COPY_MAX_TRIPLES);
+        return open(root, version, graph, MemoryLimits.DEFAULTS);
     }
 
     /**
      * Like {@link #open(Path, String, java.util.function.Supplier)}; queries read an in-memory copy of the
-     * reference data when it has at most {@code memoryCopyMaxTriples} triples (0: never), see {@link ReferenceCopy}.
+     * reference data within {@code memory}'s limits, see {@link ReferenceCopy} and {@link FrameworkSlices}.
      */
-    public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph, long memoryCopyMaxTriples) {
+    public static EmbeddedStore open(Path root, String version, java.util.function.Supplier<BuiltGraph> graph, MemoryLimits memory) {
         Path dir = root.toAbsolutePath().resolve(version.substring(0, 16));
         boolean complete = Files.exists(dir.resolve(COMPLETE_MARKER));
         BuiltGraph built = null;
@@ -108,7 +125,7 @@ public final class EmbeddedStore implements CrosswalkStore {
             log.info("Reusing store {} for unchanged data version {}", dir, version.substring(0, 16));
         }
         removeOtherVersions(root.toAbsolutePath(), dir);
-        return new EmbeddedStore(dataset, tdb, dir, version, complete, memoryCopyMaxTriples);
+        return new EmbeddedStore(dataset, tdb, dir, version, complete, memory);
     }
 
     static {
@@ -219,6 +236,22 @@ public final class EmbeddedStore implements CrosswalkStore {
         });
     }
 
+    /**
+     * Reads the whole in-memory copy when there is one; else, for the store over the copy's limit, the
+     * framework's in-memory slice once it is made ({@link FrameworkSlices}); else TDB2.
+     */
+    @Override
+    public <T> T readAbout(String framework, Function<RDFConnection, T> work) {
+        if (slices == null) return read(work);
+        return Txn.calculateRead(dataset, () -> {
+            Dataset copied = copy == null ? null : copy.forThisRead();
+            if (copied == null && (copy == null || copy.noCopyOfThisRead())) copied = slices.forThisRead(framework);
+            try (RDFConnection conn = RDFConnection.connect(copied != null ? copied : dataset)) {
+                return work.apply(conn);
+            }
+        });
+    }
+
     @Override
     public <T> T readReference(Function<RDFConnection, T> work) {
         return read(work);
@@ -253,6 +286,11 @@ public final class EmbeddedStore implements CrosswalkStore {
         return copy != null && copy.forThisRead() != null;
     }
 
+    /** Whether a read about {@code framework} in the calling read transaction goes to its slice (for tests). */
+    boolean readsTheSliceOf(String framework) {
+        return slices != null && slices.holds(framework);
+    }
+
     /** The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}). */
     @Override
     public long tripleCount() {
@@ -283,6 +321,7 @@ public final class EmbeddedStore implements CrosswalkStore {
     @Override
     public void close() {
         if (copy != null) copy.close();
+        if (slices != null) slices.close();
         dataset.close();
         TDBInternal.expel(tdb.asDatasetGraph(), true);
     }

@@ -73,6 +73,15 @@ final class ReferenceCopy {
     }
 
     /**
+     * True when the calling read's data version has no copy and will not get one (over the size limit, or
+     * the copy failed); false while it may still come, or when it is there.
+     */
+    boolean noCopyOfThisRead() {
+        Snapshot s = current;
+        return s != null && s.dataVersion() == dataVersion.getAsLong() && s.dataset() == null;
+    }
+
+    /**
      * Makes a copy of the newest data version on a background thread, unless one is being made: one copy
      * at a time, and a read that finds the copy behind (a commit during the copy) asks again.
      */

@@ -38,7 +38,7 @@ class EmbeddedStoreTest {
     private EmbeddedStore open(String ttl, String version, long memoryCopyMaxTriples) {
         Model m = ModelFactory.createDefaultModel();
         RDFParser.fromString(ttl, Lang.TURTLE).parse(m);
-        return EmbeddedStore.open(root, version, () -> new BuiltGraph(m, version, 0, 0), memoryCopyMaxTriples);
+        return EmbeddedStore.open(root, version, () -> new BuiltGraph(m, version, 0, 0), new EmbeddedStore.MemoryLimits(memoryCopyMaxTriples, 0));
     }
 
     private static Graph graph(String ttl) {
