@@ -5,7 +5,11 @@
 # 2026-12-06 09:00 the rows held Spring's "Started in" of `java -jar`), heap used after load (after a full
 # GC), cold look-up p50, cold coverage p50 for one pair (ISO 42001 -> EU AI Act, and the first synthetic
 # pair), store size on disk. The result cache is off (--crosswalk.result-cache-rows=0), so every figure is
-# a computed answer.
+# a computed answer. Each timed series follows WARM untimed calls of the same kind (default 5; before
+# 2026-12-06 16:00 there were none, so a p50 of 10 held the JIT's first calls and, since the per-framework
+# slices, the call that asks for the slice); the very first coverage call is recorded on its own.
+# PROFILE=1: a JFR recording of the first load (to the first health 200), $WORK/first-<scale>x.jfr;
+# bench/flamegraph.py draws it.
 # Usage: bench/scale/run.sh [scales...]     (needs: mvn -q package -DskipTests; python3; curl)
 # Do not rebuild while it runs: the launcher re-extracts a newer jar (and retrains its cache) on the next start.
 # Appends one row per scale to bench/scale/results.tsv; bench/scale/plot.py draws bench/scale-growth.svg.
@@ -21,13 +25,15 @@ PORT=${PORT:-18112}; SPARQL=${SPARQL:-13112}
 # the heap after load, which the harness reports, is a few hundred MiB.
 HEAP=${HEAP:--Xmx10g}
 N=${N:-30}
+WARM=${WARM:-5}
 RESULTS=bench/scale/results.tsv
 [ -s "$RESULTS" ] || printf 'scale\tframeworks\trequirements\tmappings_curated\ttriples\tfirst_load_s\trestart_s\theap_mib\tlookup_p50_ms\tcoverage_real_p50_ms\tcoverage_syn_p50_ms\tstore_mib\tload_avg\n' > "$RESULTS"
+# From 2026-12-06 16:00 the rows have two more columns: the first coverage call of each pair, in ms.
 
 start() { # store-dir log -> pid, then the wall seconds to the first health 200, on stdout; or fails
   local t0 pid
   t0=$(date +%s.%N)
-  JAVA_TOOL_OPTIONS="$HEAP" bin/crosswalk-server --server.port=$PORT --crosswalk.sparql-port=$SPARQL --crosswalk.store-dir="$1" \
+  JAVA_TOOL_OPTIONS="$HEAP ${3:-}" bin/crosswalk-server --server.port=$PORT --crosswalk.sparql-port=$SPARQL --crosswalk.store-dir="$1" \
     --crosswalk.ontology-dir="$DATA/ontology" --crosswalk.mappings-dir="$DATA/mappings" --crosswalk.result-cache-rows=0 \
     --crosswalk.query-timeout=120s > "$2" 2>&1 &
   pid=$! # the launcher execs the JVM: this is the service
@@ -51,7 +57,12 @@ for scale in "${@:-1 10 100}"; do
     echo "== ${s}x: generating" >&2
     python3 bench/scale/generate.py "$s" "$DATA"
     STORE=$WORK/store-${s}x; rm -rf "$STORE"
-    read -r pid first < <(start "$STORE" "$WORK/first-${s}x.log")
+    jfr=""; [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=name=load,settings=profile"
+    read -r pid first < <(start "$STORE" "$WORK/first-${s}x.log" "$jfr")
+    if [ -n "$jfr" ]; then
+      "$JCMD" "$pid" JFR.dump name=load filename="$WORK/first-${s}x.jfr" > /dev/null
+      "$JCMD" "$pid" JFR.stop name=load > /dev/null
+    fi
     "$JCMD" "$pid" GC.run > /dev/null
     heap=$("$JCMD" "$pid" GC.heap_info | python3 -c '
 import re, sys
@@ -60,12 +71,18 @@ m = re.search(r"used (\d+)K", t)
 print(int(m.group(1)) // 1024 if m else "?")')
     triples=$(curl -s "http://localhost:$PORT/api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["triples"])')
     # cold look-ups: N different synthetic requirements (syn-001 -> syn-002) with their descendants
-    lookup=$(for i in $(seq "$N"); do
+    lookups() { for i in $(seq "$1"); do
         t=$(( (i % 5) + 1 )); k=$(( (i % 8) + 1 ))
         curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/crosswalk?source=syn-001&target=syn-002&requirement=F$t.$k.1"
-      done | p50)
-    cov_real=$(for i in $(seq 10); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/coverage?source=iso42001&target=eu-ai-act"; done | p50)
-    cov_syn=$(for i in $(seq 10); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/coverage?source=syn-001&target=syn-002"; done | p50)
+      done; }
+    coverage() { for i in $(seq "$2"); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/coverage?$1"; done; }
+    lookups "$WARM" > /dev/null
+    lookup=$(lookups "$N" | p50)
+    real="source=iso42001&target=eu-ai-act"; syn="source=syn-001&target=syn-002"
+    cov_real_first=$(coverage "$real" 1 | p50); coverage "$real" "$WARM" > /dev/null
+    cov_real=$(coverage "$real" 10 | p50)
+    cov_syn_first=$(coverage "$syn" 1 | p50); coverage "$syn" "$WARM" > /dev/null
+    cov_syn=$(coverage "$syn" 10 | p50)
     stop "$pid"
     read -r pid restart < <(start "$STORE" "$WORK/restart-${s}x.log")
     stop "$pid"
@@ -74,6 +91,6 @@ print(int(m.group(1)) // 1024 if m else "?")')
     reqs=$(cat "$DATA"/ontology/frameworks/*.ttl "$DATA"/ontology/frameworks/synthetic/*.ttl | grep -c 'skos:inScheme' || true)
     fws=$(( $(ls "$DATA"/ontology/frameworks/*.ttl "$DATA"/ontology/frameworks/synthetic/*.ttl | wc -l) ))
     load=$(cut -d' ' -f1 /proc/loadavg)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${s}x" "$fws" "$reqs" "$curated" "$triples" "$first" "$restart" "$heap" "$lookup" "$cov_real" "$cov_syn" "$size" "$load" | tee -a "$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${s}x" "$fws" "$reqs" "$curated" "$triples" "$first" "$restart" "$heap" "$lookup" "$cov_real" "$cov_syn" "$size" "$load" "$cov_real_first" "$cov_syn_first" | tee -a "$RESULTS"
   done
 done
