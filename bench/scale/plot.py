@@ -17,7 +17,8 @@ for r in csv.DictReader(open(HERE / "results.tsv"), delimiter="\t"):
 rows = sorted(latest.values(), key=lambda r: float(r["mappings_curated"]))
 measures = [("first_load_s", "first load (s)"), ("restart_s", "restart (s)"), ("heap_mib", "heap after load (MiB)"),
             ("store_mib", "store on disk (MiB)"), ("lookup_p50_ms", "look-up p50 (ms)"),
-            ("coverage_real_p50_ms", "coverage ISO 42001→EU p50 (ms)"), ("coverage_syn_p50_ms", "coverage syn-001→syn-002 p50 (ms)")]
+            ("coverage_real_p50_ms", "coverage ISO 42001→EU p50 (ms)"), ("coverage_syn_p50_ms", "coverage syn-001→syn-002 p50 (ms)"),
+            ("coverage_real_provider_high_p50_ms", "… provider, high-risk p50 (ms)")]
 W, H, PAD = 300, 200, 45
 cols = 4
 svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{cols * W}" height="{2 * H + 30}" font-family="sans-serif" font-size="11">',
