@@ -20,6 +20,7 @@ measures = [("first_load_s", "first load (s)"), ("restart_s", "restart (s)"), ("
             ("coverage_real_p50_ms", "coverage ISO 42001→EU p50 (ms)"), ("coverage_syn_p50_ms", "coverage syn-001→syn-002 p50 (ms)"),
             ("coverage_real_provider_high_p50_ms", "… provider, high-risk p50 (ms)")]
 W, H, PAD = 300, 200, 45
+label = lambda y: f"{y:,.0f}" if y >= 100 else f"{y:.1f}" if y >= 10 else f"{y:.2f}"
 cols = 4
 svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{cols * W}" height="{2 * H + 30}" font-family="sans-serif" font-size="11">',
        f'<text x="10" y="18" font-size="14">Crosswalk scale harness: each measure vs curated mappings (log-log; dashed = linear from the first point)</text>']
@@ -39,7 +40,7 @@ for i, (key, title) in enumerate(measures):
         svg.append('<polyline fill="none" stroke="#bbb" stroke-dasharray="4 3" points="' + " ".join(f"{sx(a):.1f},{sy(b):.1f}" for a, b in zip(lx, lin)) + '"/>')
         svg.append('<polyline fill="none" stroke="#1f6feb" stroke-width="2" points="' + " ".join(f"{sx(a):.1f},{sy(b):.1f}" for a, b in zip(lx, ly)) + '"/>')
         for (x, y), a, b in zip(pts, lx, ly):
-            svg.append(f'<circle cx="{sx(a):.1f}" cy="{sy(b):.1f}" r="3" fill="#1f6feb"/><text x="{sx(a) + 4:.1f}" y="{sy(b) - 5:.1f}">{y:g}</text>')
+            svg.append(f'<circle cx="{sx(a):.1f}" cy="{sy(b):.1f}" r="3" fill="#1f6feb"/><text x="{sx(a) + 4:.1f}" y="{sy(b) - 5:.1f}">{label(y)}</text>')
             svg.append(f'<text x="{sx(a) - 12:.1f}" y="{H - 16}" fill="#555">{int(x):,}</text>')
     svg.append("</g>")
 svg.append("</svg>")
