@@ -138,12 +138,14 @@ public final class EmbeddedStore implements CrosswalkStore {
     }
 
     /**
-     * Writes the built graph with TDB2's phased bulk loader (sorted index builds) instead of one insert per
-     * triple through the text-indexing wrapper: at the scale harness's 10x (millions of triples) the
-     * per-triple B+tree inserts were most of the first load. The loader runs its own transactions.
+     * Writes the built graph with a TDB2 bulk loader instead of one insert per triple through the
+     * text-indexing wrapper: at the scale harness's 10x (millions of triples) the per-triple B+tree inserts
+     * were most of the first load. The parallel loader (every index on its own thread at once) rather than
+     * the phased one: on the 10x triples, loader alone, two cores, 22-32 s against 37-48 s (bench/RESULTS.md).
+     * The loader runs its own transactions.
      */
     private static void bulkLoad(Dataset tdb, Model model) {
-        DataLoader loader = LoaderFactory.phasedLoader(tdb.asDatasetGraph(), (format, args) -> {});
+        DataLoader loader = LoaderFactory.parallelLoader(tdb.asDatasetGraph(), (format, args) -> {});
         loader.startBulk();
         try {
             StreamRDF stream = loader.stream();
