@@ -6,6 +6,7 @@ import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.HoldingsCsv;
 import org.crosswalk.answers.InvalidInputException;
+import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.answers.Views.*;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,14 @@ public class CrosswalkController {
             @RequestParam(required = false) String requirement,
             @Parameter(description = "Include derived (inverted, chained) mappings") @RequestParam(defaultValue = "true") boolean derived,
             @Parameter(description = "Minimum strength 0-10") @RequestParam(defaultValue = "0") int minStrength) {
-        return answers.crosswalk(source, target, requirement, derived, minStrength);
+        try {
+            return answers.crosswalk(source, target, requirement, derived, minStrength);
+        } catch (UnknownIdException e) {
+            // A look-up names the one thing it returns: a requirement that does not exist is 404, as its page
+            // is. An unknown framework stays 422, as in every other question's parameters.
+            if (requirement != null && e.kind().startsWith("requirement")) throw new ProblemHandler.NotFound(e);
+            throw e;
+        }
     }
 
     @GetMapping("/coverage")

@@ -308,6 +308,7 @@ class OpenApiDocumentation {
         }
         responses.addApiResponse("400", problem("Malformed request: a bad parameter value, an unknown parameter, a malformed body"));
         if (path.contains("{")) responses.addApiResponse("404", problem("An id in the path does not exist (the closest valid ids are given)"));
+        if (path.equals("/api/crosswalk")) responses.addApiResponse("404", problem("The requirement looked up does not exist in the source framework (the closest valid ids are given)"));
         responses.addApiResponse("406", problem("None of the media types in Accept can be given"));
         if (!path.equals("/api/health") && !path.startsWith("/api/admin")) {
             responses.addApiResponse("422", problem("An id in a parameter or the body does not exist (the closest valid ids are given)"));

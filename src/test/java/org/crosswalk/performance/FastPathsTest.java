@@ -290,7 +290,8 @@ class FastPathsTest {
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             HttpResponse<String> p = api.get("/api/crosswalk?source=iso42001&target=eu-ai-act&requirement=Z.99.1", "application/json");
-            assertThat(p.statusCode()).isEqualTo(422);
+            assertThat(p.statusCode()).isEqualTo(404);
+            assertThat(p.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
     }
 

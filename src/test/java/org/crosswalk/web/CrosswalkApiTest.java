@@ -157,6 +157,14 @@ class CrosswalkApiTest {
         JsonNode p = api.parse(r.body());
         assertThat(p.get("id").asString()).isEqualTo("A.6.2.44");
         assertThat(p.get("closest").toString()).contains("A.6.2.4");
+        // The look-up of one requirement: the thing it returns does not exist, so 404 like the page (with the
+        // result cache: FastPathsTest). An unknown framework stays 422, as in every question's parameters.
+        var look = api.get("/api/crosswalk?source=iso42001&target=eu-ai-act&requirement=A.6.2.44", "application/json");
+        assertThat(look.statusCode()).isEqualTo(404);
+        assertThat(look.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(api.parse(look.body()).get("closest").toString()).contains("A.6.2.4");
+        assertThat(api.get("/api/crosswalk?source=iso4200&target=eu-ai-act&requirement=A.6.2.4", "application/json")
+                .statusCode()).isEqualTo(422);
         var q = api.get("/api/coverage?source=iso4200&target=eu-ai-act", "application/json");
         assertThat(q.statusCode()).isEqualTo(422);
         assertThat(api.parse(q.body()).get("closest").toString()).contains("iso42001");
@@ -347,7 +355,7 @@ class CrosswalkApiTest {
             var s = api.get("/api/search?q=" + java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8), "application/json");
             assertThat(s.statusCode()).isIn(200, 400);
             var c = api.get("/api/crosswalk?requirement=" + java.net.URLEncoder.encode("A.6.2.4> } " + attack, java.nio.charset.StandardCharsets.UTF_8), "application/json");
-            assertThat(c.statusCode()).isEqualTo(422);
+            assertThat(c.statusCode()).isEqualTo(404); // no such requirement: refused before any query
         }
         assertThat(tripleCount()).isEqualTo(before);
     }
