@@ -10,7 +10,8 @@
 # slices, the call that asks for the slice; 5 until 20:00, and the coverage calls on a 10x slice were still
 # getting faster until about the 15th); the very first coverage call is recorded on its own.
 # PROFILE=1: a JFR recording of the first load (to the first health 200), $WORK/first-<scale>x.jfr;
-# bench/flamegraph.py draws it.
+# bench/flamegraph.py draws it. The JFR option turns the JDK's start-up cache off (its options no longer
+# match the training run's), so the timings of a PROFILE run are not figures: keep its rows out of results.tsv.
 # Usage: bench/scale/run.sh [scales...]     (needs: mvn -q package -DskipTests; python3; curl)
 # Do not rebuild while it runs: the launcher re-extracts a newer jar (and retrains its cache) on the next start.
 # Appends one row per scale to bench/scale/results.tsv; bench/scale/plot.py draws bench/scale-growth.svg.
