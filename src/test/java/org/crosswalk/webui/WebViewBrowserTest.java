@@ -432,9 +432,20 @@ class WebViewBrowserTest {
         field.clear();
         field.sendKeys(token);
         // Wait for the answer to replace the form: reading the next page right after the click raced it.
-        WebElement page = browser.findElement(By.tagName("html"));
+        // A mark on the old page's window object is gone once the next page has loaded. (Waiting for the old
+        // <html> element to go stale did the same until chromedriver 156, which can answer a look-up of
+        // the vanished node with "unknown error: Node ... does not belong to the document" instead of
+        // "stale element reference", failing the wait instead of ending it.)
+        browser.executeScript("window.__crosswalkOldPage = true;");
         browser.findElement(By.id("signin")).click();
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.__crosswalkOldPage === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false; // a script sent while the page is being replaced may fail; ask again
+            }
+        });
     }
 
     // ------------------------------------------------------------------ helpers
