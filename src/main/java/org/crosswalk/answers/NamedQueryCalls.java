@@ -15,6 +15,7 @@ import org.crosswalk.queries.NamedQuery;
 import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.queries.QueryParameter;
 import org.crosswalk.queries.ResultTable;
+import org.crosswalk.answers.UnknownIdException.Thing;
 
 /**
  * A named query called with parameters as people write them (text from a query string or a command
@@ -46,7 +47,7 @@ public final class NamedQueryCalls {
     public QueryTable run(NamedQuery q, Map<String, List<String>> params) {
         Map<String, List<Node>> values = new HashMap<>();
         for (var e : params.entrySet()) {
-            QueryParameter p = q.parameter(e.getKey()).orElseThrow(() -> new UnknownIdException("parameter of " + q.name(),
+            QueryParameter p = q.parameter(e.getKey()).orElseThrow(() -> UnknownIdException.described(Thing.QUERY_PARAMETER, "parameter of " + q.name(),
                     e.getKey(), q.parameters().stream().map(QueryParameter::name).toList()));
             if (!p.type().callerMayBind()) {
                 // A tenant's graph is named by the server for the caller's own stored profile, never by a

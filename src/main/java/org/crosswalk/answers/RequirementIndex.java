@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.crosswalk.store.CrosswalkStore;
+import org.crosswalk.answers.UnknownIdException.Thing;
 
 /**
  * The identifiers callers use, read once from the store: framework ids, requirements by official id in
@@ -123,7 +124,7 @@ public final class RequirementIndex {
     public Framework framework(String id) {
         Map<String, Framework> frameworks = ids.frameworks();
         Framework f = frameworks.get(id);
-        if (f == null) throw new UnknownIdException("framework", id, closest(id, frameworks.keySet()));
+        if (f == null) throw new UnknownIdException(Thing.FRAMEWORK, id, closest(id, frameworks.keySet()));
         return f;
     }
 
@@ -164,7 +165,7 @@ public final class RequirementIndex {
             List<String> candidates = frameworks.keySet().stream().sorted()
                     .filter(fid -> aliases.getOrDefault(fid, Map.of()).containsKey(key))
                     .map(fid -> fid + ":" + aliases.get(fid).get(key).notation()).toList();
-            throw new UnknownIdException("requirement (write it as framework:id)", given, candidates);
+            throw UnknownIdException.described(Thing.REQUIREMENT, "requirement (write it as framework:id)", given, candidates);
         }
         Framework f = framework(frameworkId);
         Map<String, Requirement> a = aliases.getOrDefault(f.id(), Map.of());
@@ -174,7 +175,7 @@ public final class RequirementIndex {
         }
         if (r == null) {
             List<String> notations = a.values().stream().map(Requirement::notation).distinct().toList();
-            throw new UnknownIdException("requirement of " + f.id(), given, closest(text, notations));
+            throw UnknownIdException.requirementOf(f.id(), given, closest(text, notations));
         }
         return r;
     }
@@ -183,21 +184,21 @@ public final class RequirementIndex {
         String id = given.strip().replaceFirst("^https://w3id.org/crosswalk/evidence/", "").replaceFirst("^cwev:", "");
         Map<String, Code> evidence = ids.evidence();
         Code c = evidence.get(id);
-        if (c == null) throw new UnknownIdException("evidence type", given, closest(id, evidence.keySet()));
+        if (c == null) throw new UnknownIdException(Thing.EVIDENCE_TYPE, given, closest(id, evidence.keySet()));
         return c;
     }
 
     public Code role(String given) {
         Map<String, Code> roles = ids.roles();
         Code c = roles.get(given.strip().toLowerCase(Locale.ROOT));
-        if (c == null) throw new UnknownIdException("role", given, closest(given, roles.keySet()));
+        if (c == null) throw new UnknownIdException(Thing.ROLE, given, closest(given, roles.keySet()));
         return c;
     }
 
     public Code system(String given) {
         Map<String, Code> systems = ids.systems();
         Code c = systems.get(given.strip().toLowerCase(Locale.ROOT));
-        if (c == null) throw new UnknownIdException("system class", given, closest(given, systems.keySet()));
+        if (c == null) throw new UnknownIdException(Thing.SYSTEM_CLASS, given, closest(given, systems.keySet()));
         return c;
     }
 

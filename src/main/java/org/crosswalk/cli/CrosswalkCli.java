@@ -26,6 +26,7 @@ import org.crosswalk.graph.DataValidationException;
 import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.graph.GraphBuilder.BuiltGraph;
 import org.crosswalk.queries.NamedQuery;
+import org.crosswalk.answers.UnknownIdException.Thing;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -158,7 +159,7 @@ public final class CrosswalkCli {
         @Override
         public Integer call() throws IOException {
             try (Session s = Session.open(data)) {
-                NamedQuery q = s.runner.library().get(name).orElseThrow(() -> new UnknownIdException("named query", name,
+                NamedQuery q = s.runner.library().get(name).orElseThrow(() -> new UnknownIdException(Thing.NAMED_QUERY, name,
                         s.runner.library().all().stream().map(NamedQuery::name).toList()));
                 Map<String, List<String>> raw = new LinkedHashMap<>();
                 params.forEach((k, v) -> raw.put(k, List.of(v)));

@@ -13,6 +13,7 @@ import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.answers.Tabular;
 import org.crosswalk.answers.Views.CoverageAnswer;
 import org.crosswalk.answers.Views.Filters;
+import org.crosswalk.answers.UnknownIdException.Thing;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,11 +94,11 @@ public final class Exports {
                 if (!s.equals(o) && id.equals(s.id() + "-" + o.id()) && valid.contains(id)) return new Framework[] {s, o};
             }
         }
-        throw new UnknownIdException("mapping set", id, valid);
+        throw new UnknownIdException(Thing.MAPPING_SET, id, valid);
     }
 
     public Framework framework(String id) {
-        return mappings.framework(id).orElseThrow(() -> new UnknownIdException("framework", id,
+        return mappings.framework(id).orElseThrow(() -> new UnknownIdException(Thing.FRAMEWORK, id,
                 mappings.frameworks().stream().map(Framework::id).toList()));
     }
 

@@ -1,12 +1,13 @@
 package org.crosswalk.web;
 
 import java.util.List;
+import java.util.Set;
 
 import org.crosswalk.answers.CrosswalkAnswers;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.HoldingsCsv;
 import org.crosswalk.answers.InvalidInputException;
-import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.crosswalk.answers.Views.*;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,14 +61,10 @@ public class CrosswalkController {
             @RequestParam(required = false) String requirement,
             @Parameter(description = "Include derived (inverted, chained) mappings") @RequestParam(defaultValue = "true") boolean derived,
             @Parameter(description = "Minimum strength 0-10") @RequestParam(defaultValue = "0") int minStrength) {
-        try {
-            return answers.crosswalk(source, target, requirement, derived, minStrength);
-        } catch (UnknownIdException e) {
-            // A look-up names the one thing it returns: a requirement that does not exist is 404, as its page
-            // is. An unknown framework stays 422, as in every other question's parameters.
-            if (requirement != null && e.kind().startsWith("requirement")) throw new ProblemHandler.NotFound(e);
-            throw e;
-        }
+        // A look-up names the one thing it returns: a requirement that does not exist is 404, as its page
+        // is. An unknown framework stays 422, as in every other question's parameters.
+        return ProblemHandler.unknownIsNotFound(requirement == null ? Set.of() : Set.of(Thing.REQUIREMENT),
+                () -> answers.crosswalk(source, target, requirement, derived, minStrength));
     }
 
     @GetMapping("/coverage")
@@ -165,12 +162,10 @@ public class CrosswalkController {
     @GetMapping("/evidence/{id}")
     @Operation(summary = "Everything one evidence type supports, in every framework")
     public EvidenceSupport evidenceType(@PathVariable String id) {
-        try {
-            answers.index().evidence(id);
-        } catch (org.crosswalk.answers.UnknownIdException e) {
-            throw new ProblemHandler.NotFound(e);
-        }
-        return answers.evidenceSupport(List.of(id));
+        return ProblemHandler.unknownIsNotFound(Set.of(Thing.EVIDENCE_TYPE), () -> {
+            answers.index().evidence(id); // the query would answer an unknown id with nothing, not with 404
+            return answers.evidenceSupport(List.of(id));
+        });
     }
 
     /** Body of POST /api/evidence/support. */

@@ -13,6 +13,7 @@ import org.crosswalk.export.Exports;
 import org.crosswalk.export.Exports.PairInfo;
 import org.crosswalk.export.Exports.ReportFormat;
 import org.crosswalk.export.GraphExport;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -77,7 +78,7 @@ public class ExportController {
         } catch (UnknownIdException e) {
             throw new ProblemHandler.NotFound(e);
         }
-        throw new ProblemHandler.NotFound(new UnknownIdException("export file", file,
+        throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "export file", file,
                 List.of("iso42001-eu-ai-act.sssom.tsv", "iso42001-eu-ai-act.oscal.json")));
     }
 
@@ -93,7 +94,7 @@ public class ExportController {
         } catch (UnknownIdException e) {
             throw new ProblemHandler.NotFound(e);
         }
-        throw new ProblemHandler.NotFound(new UnknownIdException("catalog file", file,
+        throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "catalog file", file,
                 exports.catalogs().stream().map(id -> id + ".oscal.json").toList()));
     }
 

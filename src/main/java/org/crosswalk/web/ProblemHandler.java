@@ -1,6 +1,8 @@
 package org.crosswalk.web;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.jena.query.QueryCancelledException;
 import org.crosswalk.answers.InvalidInputException;
@@ -44,6 +46,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         public NotFound(UnknownIdException cause) {
             super(cause.getMessage(), cause);
             this.cause = cause;
+        }
+    }
+
+    /**
+     * Runs an answer for a URL that names a resource: when the id that does not exist is one of
+     * {@code resources} (what the URL names: a framework and a requirement in a requirement's path, the
+     * requirement of a look-up), the resource is not there, 404. Any other unknown id stays what it is
+     * everywhere, an unprocessable parameter, 422.
+     */
+    public static <T> T unknownIsNotFound(Set<UnknownIdException.Thing> resources, Supplier<T> answer) {
+        try {
+            return answer.get();
+        } catch (UnknownIdException e) {
+            if (resources.contains(e.thing())) throw new NotFound(e);
+            throw e;
         }
     }
 

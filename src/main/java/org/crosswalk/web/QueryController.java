@@ -10,6 +10,7 @@ import org.crosswalk.answers.RequirementIndex;
 import org.crosswalk.answers.UnknownIdException;
 import org.crosswalk.queries.NamedQuery;
 import org.crosswalk.queries.NamedQueryRunner;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +69,7 @@ public class QueryController {
 
     private NamedQuery named(String name) {
         return runner.library().get(name).orElseThrow(() -> new ProblemHandler.NotFound(new UnknownIdException(
-                "named query", name, runner.library().all().stream().map(NamedQuery::name).toList())));
+                Thing.NAMED_QUERY, name, runner.library().all().stream().map(NamedQuery::name).toList())));
     }
 
     private static QueryDoc doc(NamedQuery q) {

@@ -69,7 +69,7 @@ public class RequirementPage {
             response.setStatus(404);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("closest", e.closest());
-            model.addAttribute("closestFramework", e.kind().startsWith("requirement of ") ? e.kind().substring(15) : "");
+            model.addAttribute("closestFramework", e.framework() == null ? "" : e.framework());
             return "requirement";
         }
         model.addAttribute("r", d);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.List;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -43,7 +44,22 @@ class RequirementIndexTest {
             assertThat(index.frameworks()).extracting(RequirementIndex.Framework::id).containsExactly("f");
             assertThatThrownBy(() -> index.requirement("f", "4.2")).isInstanceOf(UnknownIdException.class)
                     .hasMessageContaining("4.1");
+            // What was not found, for code to decide on (a look-up's 404, the requirement page's hint).
+            assertThat(catchUnknown(() -> index.requirement("f", "4.2")))
+                    .returns(UnknownIdException.Thing.REQUIREMENT, UnknownIdException::thing)
+                    .returns("f", UnknownIdException::framework).returns("requirement of f", UnknownIdException::kind);
+            assertThat(catchUnknown(() -> index.requirement(null, "4.2")))
+                    .returns(UnknownIdException.Thing.REQUIREMENT, UnknownIdException::thing)
+                    .returns(null, UnknownIdException::framework);
+            assertThat(catchUnknown(() -> index.requirement("g", "4.1")))
+                    .returns(UnknownIdException.Thing.FRAMEWORK, UnknownIdException::thing)
+                    .returns(List.of("f"), UnknownIdException::closest);
+            assertThat(catchUnknown(() -> index.role("providr")).thing()).isEqualTo(UnknownIdException.Thing.ROLE);
         }
+    }
+
+    private static UnknownIdException catchUnknown(Runnable call) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(UnknownIdException.class, call::run);
     }
 
     @Test

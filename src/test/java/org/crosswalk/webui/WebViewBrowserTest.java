@@ -135,7 +135,8 @@ class WebViewBrowserTest {
 
         HttpResponse<String> unknown = html("/requirement?framework=iso42001&id=A.6.2.99");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("A.6.2.99").contains("Did you mean").doesNotContain("Exception");
+        assertThat(unknown.body()).contains("A.6.2.99").contains("Did you mean").doesNotContain("Exception")
+                .as("the closest ids link into the framework asked").contains("/requirement?framework=iso42001&amp;id=A.6.2.");
         browser.get(base + "/requirement?framework=iso42001&id=A.6.2.99");
         assertThat(browser.findElement(By.id("lk-id")).getAttribute("value")).isEqualTo("A.6.2.99");
         assertAccessible("requirement-unknown");
