@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A flame graph (SVG) of a JFR recording's CPU samples, with the JDK's own `jfr` tool and nothing to install.
 
-    bench/flamegraph.py RECORDING.jfr OUT.svg [--title T] [--thread REGEX]
+    bench/flamegraph.py RECORDING.jfr OUT.svg [--title T] [--thread REGEX] [--min-px PX]
 
 Reads `jfr print --events jdk.ExecutionSample` (Java frames, as JFR samples them: threads running Java
 code), folds the stacks, and draws them root at the bottom, one box per frame, width = share of samples
@@ -114,13 +114,15 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--title", default="")
     ap.add_argument("--thread", default=None, help="only samples of threads whose name matches")
+    ap.add_argument("--min-px", type=float, default=1.0,
+                    help="leave out boxes narrower than this (deep ARQ iterator stacks make a big file otherwise)")
     a = ap.parse_args()
     folded = stacks(a.recording, a.thread)
     if not folded:
         sys.exit("no CPU samples in " + a.recording)
     root = tree(folded)
     with open(a.out, "w") as f:
-        f.write(svg(root, a.title or os.path.basename(a.recording)))
+        f.write(svg(root, a.title or os.path.basename(a.recording), min_px=a.min_px))
     # for the notes: each sample counted once, in the innermost layer on its stack that is not the JDK
     by_layer = defaultdict(int)
     for stack, count in folded.items():
