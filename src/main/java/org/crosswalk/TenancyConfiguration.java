@@ -56,8 +56,9 @@ public class TenancyConfiguration {
 
     @Bean
     TenantView tenantView(CrosswalkStore store, TenantGraphs tenants) {
-        // The in-JVM reference dataset (with its text index): the embedded store itself, or a remote store's local copy.
-        return new TenantView(store.endpointDataset(), tenants);
+        // The in-JVM reference data (with its text index): the embedded store (its in-memory copy or slice
+        // when it keeps one), or a remote store's local copy.
+        return new TenantView(store, tenants);
     }
 
     @Bean

@@ -121,12 +121,11 @@ public final class NamedQueryRunner {
                 return new Entry(shape.apply(rows), 1 + rows.rows().size());
             }).value();
         };
-        if (scope != null) return scope.read(work);
         List<Node> about = named.sliceParameter() == null ? null : values.get(named.sliceParameter());
-        if (about != null && about.size() == 1 && about.get(0) != null && about.get(0).isLiteral()) {
-            return store.readAbout(about.get(0).getLiteralLexicalForm(), work);
-        }
-        return onStore(named, work);
+        String framework = about != null && about.size() == 1 && about.get(0) != null && about.get(0).isLiteral()
+                ? about.get(0).getLiteralLexicalForm() : null;
+        if (scope != null) return framework != null ? scope.readAbout(framework, work) : scope.read(work);
+        return framework != null ? store.readAbout(framework, work) : onStore(named, work);
     }
 
     /**

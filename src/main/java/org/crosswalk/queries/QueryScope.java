@@ -22,4 +22,13 @@ public interface QueryScope {
 
     /** Runs read-only work on a connection to the scope's dataset, in one read of each store behind it. */
     <T> T read(Function<RDFConnection, T> work);
+
+    /**
+     * Like {@link #read}, for a named query that reads only what concerns {@code framework} of the
+     * reference data ({@code # slice:}): the scope may then read that framework's in-memory slice, as
+     * CrosswalkStore#readAbout does.
+     */
+    default <T> T readAbout(String framework, Function<RDFConnection, T> work) {
+        return read(work);
+    }
 }

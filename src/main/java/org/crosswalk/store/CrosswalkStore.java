@@ -9,6 +9,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
@@ -84,6 +85,16 @@ public interface CrosswalkStore extends AutoCloseable {
 
     /** The dataset in this JVM that the analysts' read-only SPARQL door serves (with the text index). */
     Dataset endpointDataset();
+
+    /**
+     * The reference data for work that composes it with graphs kept elsewhere (a tenant's profile version,
+     * TenantView) and reads only what concerns {@code framework} (null: anything). Called inside a read
+     * transaction of {@link #endpointDataset()}: embedded, the in-memory copy or the framework's slice of
+     * that very snapshot when there is one, as {@link #readAbout} reads; else the endpoint dataset itself.
+     */
+    default DatasetGraph referenceForThisRead(String framework) {
+        return endpointDataset().asDatasetGraph();
+    }
 
     @Override
     void close();

@@ -16,6 +16,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
@@ -228,14 +229,7 @@ public final class EmbeddedStore implements CrosswalkStore {
 
     @Override
     public <T> T read(Function<RDFConnection, T> work) {
-        return Txn.calculateRead(dataset, () -> {
-            // The TDB2 read transaction stays open around the work: it fixes the data version the answer
-            // belongs to (DataGeneration) and which copy is read.
-            Dataset copied = copy == null ? null : copy.forThisRead();
-            try (RDFConnection conn = RDFConnection.connect(copied != null ? copied : dataset)) {
-                return work.apply(conn);
-            }
-        });
+        return readAbout(null, work);
     }
 
     /**
@@ -244,14 +238,33 @@ public final class EmbeddedStore implements CrosswalkStore {
      */
     @Override
     public <T> T readAbout(String framework, Function<RDFConnection, T> work) {
-        if (slices == null) return read(work);
         return Txn.calculateRead(dataset, () -> {
-            Dataset copied = copy == null ? null : copy.forThisRead();
-            if (copied == null && (copy == null || copy.noCopyOfThisRead())) copied = slices.forThisRead(framework);
-            try (RDFConnection conn = RDFConnection.connect(copied != null ? copied : dataset)) {
+            // The TDB2 read transaction stays open around the work: it fixes the data version the answer
+            // belongs to (DataGeneration) and which copy or slice is read.
+            Dataset inMemory = inMemoryForThisRead(framework);
+            try (RDFConnection conn = RDFConnection.connect(inMemory != null ? inMemory : dataset)) {
                 return work.apply(conn);
             }
         });
+    }
+
+    @Override
+    public DatasetGraph referenceForThisRead(String framework) {
+        Dataset inMemory = inMemoryForThisRead(framework);
+        return (inMemory != null ? inMemory : dataset).asDatasetGraph();
+    }
+
+    /**
+     * What the calling read transaction may read instead of TDB2: the whole copy of its data version, else
+     * (a framework named, the store over the copy's limit) that framework's slice; null when neither is
+     * made yet (each asks for itself) or there is none: read TDB2.
+     */
+    private Dataset inMemoryForThisRead(String framework) {
+        Dataset copied = copy == null ? null : copy.forThisRead();
+        if (copied == null && framework != null && slices != null && (copy == null || copy.noCopyOfThisRead())) {
+            copied = slices.forThisRead(framework);
+        }
+        return copied;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.system.Txn;
 import org.crosswalk.answers.ProfileGraph;
 import org.crosswalk.queries.QueryScope;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * What one tenant may see, as a dataset: the reference data as the default graph, and as named graphs
@@ -26,17 +27,36 @@ import org.crosswalk.queries.QueryScope;
  * fetched from the store when the query first touches them.
  */
 public final class TenantView {
+    /** What each read takes its reference data from, inside a read of {@code reference}: the store's in-memory copy or slice when there is one. */
+    public interface ReferenceForRead {
+        /** @param framework what the query reads about ({@code # slice:}), or null */
+        DatasetGraph forThisRead(String framework);
+    }
+
     private final Dataset reference;
+    private final ReferenceForRead referenceForRead;
     private final TenantGraphs tenants;
 
-    public TenantView(Dataset reference, TenantGraphs tenants) {
+    /** Reads the reference data as the store gives it for each read: CrosswalkStore#referenceForThisRead. */
+    public TenantView(CrosswalkStore store, TenantGraphs tenants) {
+        this(store.endpointDataset(), store::referenceForThisRead, tenants);
+    }
+
+    /**
+     * @param reference        the reference dataset each read is a read transaction of (its query rules and
+     *                         text index hold in the view)
+     * @param referenceForRead the default graph's source for a read; {@code f -> reference.asDatasetGraph()}
+     *                         reads {@code reference} itself
+     */
+    public TenantView(Dataset reference, ReferenceForRead referenceForRead, TenantGraphs tenants) {
         this.reference = reference;
+        this.referenceForRead = referenceForRead;
         this.tenants = tenants;
     }
 
     /** Runs {@code work} with a read-only dataset of the reference graph and this tenant's graphs. */
     public <T> T read(String tenant, Function<Dataset, T> work) {
-        return read(tdsg -> {
+        return read(null, tdsg -> {
             List<Node> own = new ArrayList<>();
             tdsg.listGraphNodes().forEachRemaining(g -> { if (TenantVocab.ownedBy(g, tenant)) own.add(g); });
             return own;
@@ -62,7 +82,12 @@ public final class TenantView {
 
             @Override
             public <T> T read(Function<RDFConnection, T> work) {
-                return TenantView.this.read(tdsg -> List.of(graph), ds -> {
+                return readAbout(null, work);
+            }
+
+            @Override
+            public <T> T readAbout(String framework, Function<RDFConnection, T> work) {
+                return TenantView.this.read(framework, tdsg -> List.of(graph), ds -> {
                     try (RDFConnection conn = RDFConnection.connect(ds)) {
                         return work.apply(conn);
                     }
@@ -95,10 +120,12 @@ public final class TenantView {
         return TenantVocab.versionGraph(tenant, profile, version).getURI();
     }
 
-    private <T> T read(Function<DatasetGraph, List<Node>> graphs, Function<Dataset, T> work) {
+    private <T> T read(String framework, Function<DatasetGraph, List<Node>> graphs, Function<Dataset, T> work) {
         return Txn.calculateRead(reference, () -> tenants.read(() -> {
             DatasetGraph ref = reference.asDatasetGraph();
-            DatasetGraphMapLink view = new DatasetGraphMapLink(ref.getDefaultGraph());
+            // The reference data of this very read, in memory when the store keeps it there (as its own
+            // reads do): a stored profile's coverage costs what a posted one does, not a TDB2 read.
+            DatasetGraphMapLink view = new DatasetGraphMapLink(referenceForRead.forThisRead(framework).getDefaultGraph());
             DatasetGraph tdsg = tenants.graphs();
             for (Node g : graphs.apply(tdsg)) view.addGraph(g, tdsg.getGraph(g));
             // Same query rules as the other doors (timeouts, no SERVICE, allowed functions), and the text

@@ -135,6 +135,33 @@ class EmbeddedStoreTest {
         }
     }
 
+    /**
+     * Work that composes the reference data with other graphs (TenantView) reads the in-memory copy of its
+     * own read's snapshot, as the store's reads do, and a commit reaches it at once.
+     */
+    @Test
+    void compositionsReadTheCopyOfTheirOwnSnapshot() {
+        try (EmbeddedStore store = open()) {
+            assertThat(copyReady(store)).isTrue();
+            var onDisk = store.endpointDataset();
+            org.apache.jena.system.Txn.executeRead(onDisk, () -> {
+                org.apache.jena.graph.Graph g = store.referenceForThisRead(null).getDefaultGraph();
+                assertThat(g).as("the copy, not TDB2").isInstanceOf(org.apache.jena.mem.GraphMem.class);
+                assertThat(g.size()).isEqualTo(onDisk.asDatasetGraph().getDefaultGraph().size());
+            });
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
+            var added = org.apache.jena.graph.Triple.create(org.apache.jena.graph.NodeFactory.createURI("urn:r3"),
+                    org.apache.jena.vocabulary.SKOS.prefLabel.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString("Logging"));
+            assertThat(org.apache.jena.system.Txn.calculateRead(onDisk, () -> store.referenceForThisRead(null).getDefaultGraph().contains(added)))
+                    .as("the commit, at once (TDB2 until the new copy is made)").isTrue();
+            assertThat(copyReady(store)).isTrue();
+            assertThat(org.apache.jena.system.Txn.calculateRead(onDisk, () -> {
+                org.apache.jena.graph.Graph g = store.referenceForThisRead(null).getDefaultGraph();
+                return g instanceof org.apache.jena.mem.GraphMem && g.contains(added);
+            })).as("the new copy, with the commit").isTrue();
+        }
+    }
+
     /** Waits (up to 10 s) until reads go to the in-memory copy of the current data version. */
     private static boolean copyReady(EmbeddedStore store) {
         long until = System.nanoTime() + 10_000_000_000L;

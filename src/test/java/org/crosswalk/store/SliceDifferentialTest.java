@@ -22,6 +22,8 @@ import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.queries.ResultTable;
 import org.crosswalk.support.OnDiskStore;
 import org.crosswalk.support.TestStores;
+import org.crosswalk.tenancy.TenantStore;
+import org.crosswalk.tenancy.TenantView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,58 @@ class SliceDifferentialTest {
         }
         awaitSlice("eu-ai-act");
         assertThat(rows(onSlices.run("coverage", p))).isEqualTo(before);
+    }
+
+    /**
+     * A stored profile's coverage (queries/coverage.rq reading the profile's version graph, in TenantView's
+     * dataset of the reference data plus that graph) on the target's slice equals the same on TDB2, for
+     * random profiles: the slice serves what a profile holds as it serves posted lists.
+     */
+    @Test
+    void aStoredProfileReadOnTheSliceAnswersAsOnTheStore() {
+        frameworks.forEach(SliceDifferentialTest::awaitSlice);
+        Random random = new Random(SEED + 1);
+        try (TenantStore tenants = TenantStore.open(TestStores.newStoreRoot("slices-tenants"))) {
+            TenantView onSlice = new TenantView(store, tenants);
+            TenantView onTdb2 = new TenantView(store.endpointDataset(), framework -> store.endpointDataset().asDatasetGraph(), tenants);
+            Node about = NodeFactory.createURI("https://w3id.org/crosswalk/ontology#about");
+            Node status = NodeFactory.createURI("https://w3id.org/crosswalk/ontology#profileStatus");
+            List<String> holdable = new ArrayList<>(requirements);
+            holdable.addAll(evidence);
+            for (int i = 0; i < 60; i++) {
+                String profile = "p" + i;
+                Node graph = NodeFactory.createURI(TenantView.profileGraph("t", profile, 1));
+                List<String> shuffled = new ArrayList<>(holdable);
+                java.util.Collections.shuffle(shuffled, random);
+                List<String> held = shuffled.subList(0, 1 + random.nextInt(80));
+                tenants.write(() -> {
+                    for (int k = 0; k < held.size(); k++) {
+                        Node statement = NodeFactory.createURI(graph.getURI() + "/statement/" + k);
+                        tenants.graphs().add(graph, statement, about, NodeFactory.createURI(held.get(k)));
+                        tenants.graphs().add(graph, statement, status, lit(pick(random, List.of("satisfied", "satisfied", "partial", "planned"))));
+                    }
+                    return null;
+                });
+                String target = random.nextInt(3) == 0 ? pick(random, frameworks) : "eu-ai-act";
+                Map<String, List<Node>> p = new LinkedHashMap<>();
+                p.put("source", List.of());
+                p.put("profile", List.of(graph));
+                p.put("target", List.of(lit(target)));
+                filters(random, target, p);
+                if (random.nextBoolean()) {
+                    p.put("onlyGaps", List.of(bool(true)));
+                    p.put("includePartial", List.of(bool(random.nextBoolean())));
+                }
+                ResultTable expected = onSlices.run("coverage", p, "rows", t -> t, onTdb2.profileScope("t", profile, 1, "d" + i));
+                ResultTable actual = onSlices.run("coverage", p, "rows", t -> t, onSlice.profileScope("t", profile, 1, "d" + i));
+                assertThat(rows(actual)).as("seed " + (SEED + 1) + ", stored profile case " + i + ": " + p).isEqualTo(rows(expected));
+                if (i == 0) {
+                    // and the profile's answer did read the slice (else this compares TDB2 with itself)
+                    assertThat(org.apache.jena.system.Txn.calculateRead(store.endpointDataset(),
+                            () -> store.referenceForThisRead(target).getDefaultGraph())).isInstanceOf(org.apache.jena.mem.GraphMem.class);
+                }
+            }
+        }
     }
 
     private void coverage(Random random, String where) {
