@@ -4,9 +4,9 @@
 #   posted  POST /api/gaps            the profile's lists in the request
 #   stored  GET  /api/profiles/…/gaps the profile stored for a tenant, read from its version graph
 # Result cache off (--crosswalk.result-cache-rows=0), so every answer is computed. Starts the service
-# (bin/crosswalk-server: needs `mvn -q package -DskipTests`) on its own ports, scratch store and run
-# folder, with a fresh administrator token; stops only the process it started. Sequential curl over
-# loopback: WARM calls of each kind, then N of each, alternating; p50 / p90 in ms.
+# (bin/crosswalk-server on the packaged jar: `mvn -q package -DskipTests` first) on its own ports and
+# scratch store, with a fresh administrator token; stops only the process it started. Sequential curl over
+# loopback: WARM calls of each kind, then N of each, alternating; p50 / p90 in ms; any answer but 200 stops it.
 #   bench/stored-profile.sh [N=30] [port=18413] [sparql-port=13413]
 set -euo pipefail
 N=${1:-30}
@@ -14,6 +14,7 @@ PORT=${2:-18413}
 SPORT=${3:-13413}
 WARM=${WARM:-100}
 cd "$(dirname "$0")/.."
+compgen -G 'target/crosswalk-*.jar' >/dev/null || { echo "bench/stored-profile.sh: no jar; run mvn -q package -DskipTests first" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crosswalk-stored-XXXXXX")"
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
@@ -22,7 +23,7 @@ base="http://localhost:$PORT"
 tokens="$(bin/crosswalk admin new-admin-token)"
 admin="$(sed -n 's/^token: *//p' <<<"$tokens")"
 hash="$(sed -n 's/^hash: *//p' <<<"$tokens")"
-CROSSWALK_RUN_DIR="$work/run" bin/crosswalk-server --server.port="$PORT" --crosswalk.sparql-port="$SPORT" \
+bin/crosswalk-server --server.port="$PORT" --crosswalk.sparql-port="$SPORT" \
   --crosswalk.store-dir="$work/store" --crosswalk.result-cache-rows=0 --crosswalk.security.admin-token-hash="$hash" \
   --logging.level.root=WARN >"$work/log" 2>&1 &
 pid=$!
@@ -39,8 +40,10 @@ curl -sf -o /dev/null -X POST "$base/api/profiles?id=p200" -H "Authorization: Be
   --data-binary @bench/wrk/profile-200.csv
 
 q='target=eu-ai-act&role=provider&system=high-risk'
-posted() { curl -s -o "$work/posted.json" -w '%{time_total}\n' -X POST "$base/api/gaps?$q" -H 'Content-Type: text/csv' --data-binary @bench/wrk/profile-200.csv; }
-stored() { curl -s -o "$work/stored.json" -w '%{time_total}\n' "$base/api/profiles/p200/gaps?$q" -H "Authorization: Bearer $token"; }
+ok() { # "status seconds" -> seconds, or stop: a refused or failed answer must not count as a fast one
+  read -r code secs; [ "$code" = 200 ] || { echo "HTTP $code from the service; log: $work/log" >&2; exit 1; }; echo "$secs"; }
+posted() { curl -s -o "$work/posted.json" -w '%{http_code} %{time_total}\n' -X POST "$base/api/gaps?$q" -H 'Content-Type: text/csv' --data-binary @bench/wrk/profile-200.csv | ok; }
+stored() { curl -s -o "$work/stored.json" -w '%{http_code} %{time_total}\n' "$base/api/profiles/p200/gaps?$q" -H "Authorization: Bearer $token" | ok; }
 for _ in $(seq "$WARM"); do posted >/dev/null; stored >/dev/null; done
 # the two answers name the same gaps (the stored one also says which profile it read)
 python3 - "$work/posted.json" "$work/stored.json" <<'EOF'

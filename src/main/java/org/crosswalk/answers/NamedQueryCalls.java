@@ -11,11 +11,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.crosswalk.queries.NamedQuery;
 import org.crosswalk.queries.NamedQueryRunner;
 import org.crosswalk.queries.QueryParameter;
 import org.crosswalk.queries.ResultTable;
-import org.crosswalk.answers.UnknownIdException.Thing;
 
 /**
  * A named query called with parameters as people write them (text from a query string or a command

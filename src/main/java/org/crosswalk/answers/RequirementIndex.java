@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.jena.rdfconnection.RDFConnection;
-import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.answers.UnknownIdException.Thing;
+import org.crosswalk.store.CrosswalkStore;
 
 /**
  * The identifiers callers use, read once from the store: framework ids, requirements by official id in

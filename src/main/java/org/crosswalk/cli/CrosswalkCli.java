@@ -17,6 +17,7 @@ import org.crosswalk.answers.HoldingsCsv;
 import org.crosswalk.answers.InvalidInputException;
 import org.crosswalk.answers.NamedQueryCalls.QueryTable;
 import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.crosswalk.answers.Views.Filters;
 import org.crosswalk.export.Exports.ReportFormat;
 import org.crosswalk.export.GraphExport;
@@ -26,7 +27,6 @@ import org.crosswalk.graph.DataValidationException;
 import org.crosswalk.graph.GraphBuilder;
 import org.crosswalk.graph.GraphBuilder.BuiltGraph;
 import org.crosswalk.queries.NamedQuery;
-import org.crosswalk.answers.UnknownIdException.Thing;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

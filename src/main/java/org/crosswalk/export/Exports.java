@@ -10,10 +10,10 @@ import org.crosswalk.store.CrosswalkStore;
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.ProfileGraph;
 import org.crosswalk.answers.UnknownIdException;
+import org.crosswalk.answers.UnknownIdException.Thing;
 import org.crosswalk.answers.Tabular;
 import org.crosswalk.answers.Views.CoverageAnswer;
 import org.crosswalk.answers.Views.Filters;
-import org.crosswalk.answers.UnknownIdException.Thing;
 
 import tools.jackson.databind.json.JsonMapper;
 

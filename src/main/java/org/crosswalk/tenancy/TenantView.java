@@ -45,8 +45,9 @@ public final class TenantView {
     /**
      * @param reference        the reference dataset each read is a read transaction of (its query rules and
      *                         text index hold in the view)
-     * @param referenceForRead the default graph's source for a read; {@code f -> reference.asDatasetGraph()}
-     *                         reads {@code reference} itself
+     * @param referenceForRead the default graph's source for a read, called inside a read transaction of
+     *                         {@code reference} and bound to give that read's snapshot (never another data
+     *                         version's); {@code f -> reference.asDatasetGraph()} reads {@code reference} itself
      */
     public TenantView(Dataset reference, ReferenceForRead referenceForRead, TenantGraphs tenants) {
         this.reference = reference;

@@ -149,12 +149,23 @@ class EmbeddedStoreTest {
                 assertThat(g).as("the copy, not TDB2").isInstanceOf(org.apache.jena.mem.GraphMem.class);
                 assertThat(g.size()).isEqualTo(onDisk.asDatasetGraph().getDefaultGraph().size());
             });
-            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
             var added = org.apache.jena.graph.Triple.create(org.apache.jena.graph.NodeFactory.createURI("urn:r3"),
                     org.apache.jena.vocabulary.SKOS.prefLabel.asNode(), org.apache.jena.graph.NodeFactory.createLiteralString("Logging"));
+            // A read that began before the commit keeps its snapshot, even once the next version's copy is made.
+            var inRead = new java.util.concurrent.CountDownLatch(1);
+            var newCopyMade = new java.util.concurrent.CountDownLatch(1);
+            var earlier = java.util.concurrent.CompletableFuture.supplyAsync(() -> org.apache.jena.system.Txn.calculateRead(onDisk, () -> {
+                inRead.countDown();
+                await(newCopyMade);
+                return store.referenceForThisRead(null).getDefaultGraph().contains(added);
+            }));
+            assertThat(await(inRead)).isTrue();
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Logging\" }"));
             assertThat(org.apache.jena.system.Txn.calculateRead(onDisk, () -> store.referenceForThisRead(null).getDefaultGraph().contains(added)))
                     .as("the commit, at once (TDB2 until the new copy is made)").isTrue();
             assertThat(copyReady(store)).isTrue();
+            newCopyMade.countDown();
+            assertThat(earlier.join()).as("the earlier read, after the new copy: its own snapshot").isFalse();
             assertThat(org.apache.jena.system.Txn.calculateRead(onDisk, () -> {
                 org.apache.jena.graph.Graph g = store.referenceForThisRead(null).getDefaultGraph();
                 return g instanceof org.apache.jena.mem.GraphMem && g.contains(added);

@@ -443,6 +443,8 @@ class WebViewBrowserTest {
             try {
                 return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                         "return window.__crosswalkOldPage === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.NoSuchSessionException gone) {
+                throw gone; // the browser itself is gone: say so, not "timed out"
             } catch (org.openqa.selenium.WebDriverException navigating) {
                 return false; // a script sent while the page is being replaced may fail; ask again
             }
