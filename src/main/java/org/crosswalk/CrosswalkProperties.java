@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param memorySlicesMaxTriples embedded store over that limit: the questions about one framework (coverage,
  *                     gaps, upcoming obligations) read an in-memory slice of the data around it, all slices
  *                     together at most this many triples (0 = none), see FrameworkSlices
+ * @param memorySlicesPrepared frameworks whose slice is made as soon as a data version needs slices, not at
+ *                     the first question about them (which reads TDB2 while it is made); empty = none
  * @param admission    how many REST requests run at once and how many may wait (see AdmissionControl)
  * @param store        {@code embedded} (TDB2 in this process) or {@code remote} (any SPARQL 1.1 store over HTTP)
  * @param remote       where the remote store is (with {@code store=remote})
@@ -37,6 +39,7 @@ public record CrosswalkProperties(
         @DefaultValue("200000") long resultCacheRows,
         @DefaultValue("" + org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_COPY_MAX_TRIPLES) long memoryCopyMaxTriples,
         @DefaultValue("" + org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_SLICES_MAX_TRIPLES) long memorySlicesMaxTriples,
+        @DefaultValue(org.crosswalk.store.EmbeddedStore.DEFAULT_MEMORY_SLICES_PREPARED) java.util.List<String> memorySlicesPrepared,
         @DefaultValue Admission admission,
         @DefaultValue("embedded") String store,
         @DefaultValue Remote remote,

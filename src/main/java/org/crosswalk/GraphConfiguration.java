@@ -27,7 +27,8 @@ public class GraphConfiguration {
     CrosswalkStore crosswalkStore(CrosswalkProperties props, DataSources sources) {
         return switch (props.store()) {
             case "embedded" -> EmbeddedStore.open(props.storeDir(), sources.version(), () -> GraphBuilder.build(sources),
-                    new EmbeddedStore.MemoryLimits(props.memoryCopyMaxTriples(), props.memorySlicesMaxTriples()));
+                    new EmbeddedStore.MemoryLimits(props.memoryCopyMaxTriples(), props.memorySlicesMaxTriples(),
+                            props.memorySlicesPrepared()));
             // Always validated on start: the service keeps its own copy for full-text search and the id index.
             case "remote" -> RemoteStore.connect(props.remote().endpoints(), props.queryTimeout(),
                     props.remote().retryInterval(), GraphBuilder.build(sources));

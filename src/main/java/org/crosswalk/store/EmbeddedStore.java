@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.List;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.graph.Node;
@@ -67,15 +68,31 @@ public final class EmbeddedStore implements CrosswalkStore {
     /** Default of crosswalk.memory-slices-max-triples: EU AI Act's slice is 50 k triples at every scale, a synthetic framework's at 100x about 1 M. */
     public static final long DEFAULT_MEMORY_SLICES_MAX_TRIPLES = 2_000_000;
 
+    /** Default of crosswalk.memory-slices-prepared: the framework the service's questions are mostly about. */
+    public static final String DEFAULT_MEMORY_SLICES_PREPARED = "eu-ai-act";
+
     /**
      * How much of the reference data queries may read from memory instead of TDB2.
      *
      * @param wholeCopyMaxTriples a whole copy when the store has at most this many triples (0: never)
      * @param slicesMaxTriples    otherwise per-framework slices, at most this many triples together (0: none)
+     * @param slicesPrepared      frameworks whose slice is made as soon as a data version is known to need
+     *                            slices (on start, and at the first read after a commit), not at the first
+     *                            question about them, which would otherwise read TDB2 while it is made
      */
-    public record MemoryLimits(long wholeCopyMaxTriples, long slicesMaxTriples) {
-        public static final MemoryLimits DEFAULTS = new MemoryLimits(DEFAULT_MEMORY_COPY_MAX_TRIPLES, DEFAULT_MEMORY_SLICES_MAX_TRIPLES);
-        public static final MemoryLimits NONE = new MemoryLimits(0, 0);
+    public record MemoryLimits(long wholeCopyMaxTriples, long slicesMaxTriples, List<String> slicesPrepared) {
+        public static final MemoryLimits DEFAULTS = new MemoryLimits(DEFAULT_MEMORY_COPY_MAX_TRIPLES, DEFAULT_MEMORY_SLICES_MAX_TRIPLES,
+                List.of(DEFAULT_MEMORY_SLICES_PREPARED));
+        public static final MemoryLimits NONE = new MemoryLimits(0, 0, List.of());
+
+        public MemoryLimits {
+            slicesPrepared = slicesPrepared.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(); // "a, b" or "" from a property
+        }
+
+        /** No slice made before it is asked for. */
+        public MemoryLimits(long wholeCopyMaxTriples, long slicesMaxTriples) {
+            this(wholeCopyMaxTriples, slicesMaxTriples, List.of());
+        }
     }
 
     private EmbeddedStore(Dataset dataset, Dataset tdb, Path directory, String version, boolean reused, MemoryLimits memory) {
@@ -85,10 +102,14 @@ public final class EmbeddedStore implements CrosswalkStore {
         this.version = version;
         this.reused = reused;
         this.tdbGraph = TDBInternal.getDatasetGraphTDB(tdb.asDatasetGraph());
-        this.copy = memory.wholeCopyMaxTriples() > 0
-                ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memory.wholeCopyMaxTriples()) : null;
-        if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
         this.slices = memory.slicesMaxTriples() > 0 ? new FrameworkSlices(dataset, this::dataVersionOfThisRead, memory.slicesMaxTriples()) : null;
+        // Slices are what reads use when a data version has no whole copy: the prepared ones are asked for
+        // as soon as that is known (the copy's worker finds the version over its limit), or now without a copy.
+        Runnable prepareSlices = slices == null || memory.slicesPrepared().isEmpty() ? () -> { } : () -> slices.prepare(memory.slicesPrepared());
+        this.copy = memory.wholeCopyMaxTriples() > 0
+                ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memory.wholeCopyMaxTriples(), prepareSlices) : null;
+        if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
+        else if (slices != null) Txn.executeRead(dataset, prepareSlices);
     }
 
     /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
@@ -304,6 +325,11 @@ public final class EmbeddedStore implements CrosswalkStore {
     /** Whether a read about {@code framework} in the calling read transaction goes to its slice (for tests). */
     boolean readsTheSliceOf(String framework) {
         return slices != null && slices.holds(framework);
+    }
+
+    /** Whether {@code framework}'s slice of the calling read's data version is made, without asking for it (tests). */
+    boolean sliceMadeFor(String framework) {
+        return slices != null && slices.made(framework);
     }
 
     /** The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}). */

@@ -102,6 +102,23 @@ final class FrameworkSlices {
         return forThisRead(framework) != null;
     }
 
+    /**
+     * Asks for the slices of {@code frameworks} for the calling read's data version now, before any question
+     * about them: the first question after a start or a reload then finds its slice made.
+     */
+    void prepare(java.util.List<String> frameworks) {
+        frameworks.forEach(this::forThisRead);
+    }
+
+    /** Whether {@code framework}'s slice of the calling read's data version is made, without asking for it (tests). */
+    boolean made(String framework) {
+        long version = dataVersion.getAsLong();
+        synchronized (slices) {
+            Slice s = slices.get(framework);
+            return s != null && s.dataVersion() == version && s.dataset() != null;
+        }
+    }
+
     private void request(String framework) {
         if (closed || !pending.add(framework)) return;
         try {

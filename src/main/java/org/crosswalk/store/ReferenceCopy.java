@@ -41,6 +41,8 @@ final class ReferenceCopy {
     private final LongSupplier dataVersion;
     private final LongUnaryOperator countUpTo;
     private final long maxTriples;
+    /** Told, inside the read, when a data version gets no copy because it is over the limit. */
+    private final Runnable overTheLimit;
     private volatile Snapshot current;
     private final AtomicBoolean copying = new AtomicBoolean();
     private volatile boolean closed;
@@ -53,10 +55,16 @@ final class ReferenceCopy {
      *                    limit given + 1 (a full count of a large store is what the limit is there to avoid)
      */
     ReferenceCopy(Dataset store, LongSupplier dataVersion, LongUnaryOperator countUpTo, long maxTriples) {
+        this(store, dataVersion, countUpTo, maxTriples, () -> { });
+    }
+
+    /** @param overTheLimit run on the copying thread, in its read, when a data version is too large to copy */
+    ReferenceCopy(Dataset store, LongSupplier dataVersion, LongUnaryOperator countUpTo, long maxTriples, Runnable overTheLimit) {
         this.store = store;
         this.dataVersion = dataVersion;
         this.countUpTo = countUpTo;
         this.maxTriples = maxTriples;
+        this.overTheLimit = overTheLimit;
     }
 
     /**
@@ -100,14 +108,17 @@ final class ReferenceCopy {
                 Snapshot s = current;
                 if (s != null && s.dataVersion() >= version) return;
                 Dataset copied = null;
+                boolean failed = false;
                 try {
                     copied = copy();
                 } catch (RuntimeException e) {
                     if (closed) throw e;
+                    failed = true;
                     // filed as "no copy" for this version, so reads do not ask again until the next commit
                     log.warn("No in-memory copy of data version {}: {}; queries read the store", version, e.toString());
                 }
                 current = new Snapshot(version, copied);
+                if (copied == null && !failed) overTheLimit.run();
             });
         } catch (RuntimeException e) {
             // reads keep going to the store; a copy stopped because the store closes is not news

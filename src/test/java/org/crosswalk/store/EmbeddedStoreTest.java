@@ -173,6 +173,47 @@ class EmbeddedStoreTest {
         }
     }
 
+    /**
+     * Over the whole copy's limit, a prepared framework's slice is made for each data version without a
+     * question about it (the first one would read TDB2 while it is made); one not prepared is not.
+     */
+    @Test
+    void aPreparedSliceIsMadeBeforeAnyQuestionAndAgainAfterACommit() {
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString("""
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                @prefix dcterms: <http://purl.org/dc/terms/> .
+                <urn:f> a skos:ConceptScheme ; dcterms:identifier "f" .
+                <urn:f1> skos:inScheme <urn:f> ; skos:prefLabel "One" .
+                <urn:g> a skos:ConceptScheme ; dcterms:identifier "g" .
+                <urn:g1> skos:inScheme <urn:g> ; skos:prefLabel "Other" .
+                """, Lang.TURTLE).parse(m);
+        String version = "5555555555555555aaaa";
+        try (EmbeddedStore store = EmbeddedStore.open(root, version, () -> new BuiltGraph(m, version, 0, 0),
+                new EmbeddedStore.MemoryLimits(1, 1_000, java.util.List.of("f")))) {
+            assertThat(eventually(() -> store.read(c -> store.sliceMadeFor("f")))).as("f's slice, asked for by no question").isTrue();
+            assertThat((boolean) store.read(c -> store.sliceMadeFor("g"))).as("g is not prepared").isFalse();
+            store.update(UpdateFactory.create("INSERT DATA { <urn:f2> <http://www.w3.org/2004/02/skos/core#inScheme> <urn:f> }"));
+            // the next read (any read) finds the new version over the copy's limit, and prepares its slices
+            assertThat(eventually(() -> store.read(c -> store.sliceMadeFor("f")))).as("f's slice of the new version").isTrue();
+            assertThat((boolean) store.readAbout("f", c -> c.queryAsk("ASK { <urn:f2> ?p ?o }"))).isTrue();
+        }
+    }
+
+    /** Waits (up to 10 s) for {@code condition}. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < until) {
+            if (condition.getAsBoolean()) return true;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
     /** Waits (up to 10 s) until reads go to the in-memory copy of the current data version. */
     private static boolean copyReady(EmbeddedStore store) {
         long until = System.nanoTime() + 10_000_000_000L;
