@@ -124,7 +124,7 @@ public final class NamedQueryRunner {
         List<Node> about = named.sliceParameter() == null ? null : values.get(named.sliceParameter());
         String framework = about != null && about.size() == 1 && about.get(0) != null && about.get(0).isLiteral()
                 ? about.get(0).getLiteralLexicalForm() : null;
-        if (scope != null) return framework != null ? scope.readAbout(framework, work) : scope.read(work);
+        if (scope != null) return scope.readAbout(framework, work);
         return framework != null ? store.readAbout(framework, work) : onStore(named, work);
     }
 

@@ -26,7 +26,7 @@ public interface QueryScope {
     /**
      * Like {@link #read}, for a named query that reads only what concerns {@code framework} of the
      * reference data ({@code # slice:}): the scope may then read that framework's in-memory slice, as
-     * CrosswalkStore#readAbout does.
+     * CrosswalkStore#readAbout does. {@code framework} null: the same as {@link #read}.
      */
     default <T> T readAbout(String framework, Function<RDFConnection, T> work) {
         return read(work);

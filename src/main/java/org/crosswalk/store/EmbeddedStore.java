@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.List;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.graph.Node;

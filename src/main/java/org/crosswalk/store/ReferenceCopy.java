@@ -53,12 +53,8 @@ final class ReferenceCopy {
      * @param dataVersion TDB2's data version as the calling thread's read transaction sees it
      * @param countUpTo   the store's triples and quads as that read sees them, counted no further than the
      *                    limit given + 1 (a full count of a large store is what the limit is there to avoid)
+     * @param overTheLimit run on the copying thread, in its read, when a data version is too large to copy
      */
-    ReferenceCopy(Dataset store, LongSupplier dataVersion, LongUnaryOperator countUpTo, long maxTriples) {
-        this(store, dataVersion, countUpTo, maxTriples, () -> { });
-    }
-
-    /** @param overTheLimit run on the copying thread, in its read, when a data version is too large to copy */
     ReferenceCopy(Dataset store, LongSupplier dataVersion, LongUnaryOperator countUpTo, long maxTriples, Runnable overTheLimit) {
         this.store = store;
         this.dataVersion = dataVersion;
@@ -108,17 +104,14 @@ final class ReferenceCopy {
                 Snapshot s = current;
                 if (s != null && s.dataVersion() >= version) return;
                 Dataset copied = null;
-                boolean failed = false;
                 try {
                     copied = copy();
                 } catch (RuntimeException e) {
                     if (closed) throw e;
-                    failed = true;
                     // filed as "no copy" for this version, so reads do not ask again until the next commit
                     log.warn("No in-memory copy of data version {}: {}; queries read the store", version, e.toString());
                 }
                 current = new Snapshot(version, copied);
-                if (copied == null && !failed) overTheLimit.run();
             });
         } catch (RuntimeException e) {
             // reads keep going to the store; a copy stopped because the store closes is not news
@@ -136,6 +129,7 @@ final class ReferenceCopy {
             if (current == null) {
                 log.info("The store holds more than crosswalk.memory-copy-max-triples={} triples: queries read the store on disk", maxTriples);
             }
+            overTheLimit.run();
             return null;
         }
         long start = System.nanoTime();

@@ -216,16 +216,7 @@ class EmbeddedStoreTest {
 
     /** Waits (up to 10 s) until reads go to the in-memory copy of the current data version. */
     private static boolean copyReady(EmbeddedStore store) {
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < until) {
-            if (store.read(c -> store.readsTheCopy())) return true;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return false;
+        return eventually(() -> store.read(c -> store.readsTheCopy()));
     }
 
     private static boolean await(java.util.concurrent.CountDownLatch latch) {
