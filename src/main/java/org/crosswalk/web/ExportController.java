@@ -2,8 +2,10 @@ package org.crosswalk.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.crosswalk.answers.Holdings;
 import org.crosswalk.answers.HoldingsCsv;
@@ -41,6 +43,9 @@ public class ExportController {
     static final MediaType TSV = MediaType.parseMediaType("text/tab-separated-values;charset=UTF-8");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /** Every id an export meets is in its URL (the file name, or the framework asked for): unknown is 404. */
+    private static final Set<Thing> NAMED_BY_THE_URL = EnumSet.allOf(Thing.class);
+
     private final Exports exports;
 
     public ExportController(Exports exports) {
@@ -66,7 +71,7 @@ public class ExportController {
     @Operation(summary = "A mapping set, curated and derived rows, as SSSOM TSV ({pair}.sssom.tsv) or OSCAL 1.2 mapping-collection ({pair}.oscal.json)")
     public ResponseEntity<byte[]> mappingSet(@Parameter(example = "iso42001-eu-ai-act.sssom.tsv") @PathVariable String file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        return ProblemHandler.unknownIsNotFound(NAMED_BY_THE_URL, () -> {
             if (file.endsWith(".sssom.tsv")) {
                 exports.sssom(stem(file, ".sssom.tsv"), out);
                 return download(out, file, TSV);
@@ -75,27 +80,23 @@ public class ExportController {
                 exports.oscal(stem(file, ".oscal.json"), out);
                 return download(out, file, MediaType.APPLICATION_JSON);
             }
-        } catch (UnknownIdException e) {
-            throw new ProblemHandler.NotFound(e);
-        }
-        throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "export file", file,
-                List.of("iso42001-eu-ai-act.sssom.tsv", "iso42001-eu-ai-act.oscal.json")));
+            throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "export file", file,
+                    List.of("iso42001-eu-ai-act.sssom.tsv", "iso42001-eu-ai-act.oscal.json")));
+        });
     }
 
     @GetMapping("/catalogs/{file}")
     @Operation(summary = "A framework as an OSCAL 1.2 catalog ({framework}.oscal.json): every requirement a control, the ids the OSCAL mapping exports use")
     public ResponseEntity<byte[]> catalog(@Parameter(example = "eu-ai-act.oscal.json") @PathVariable String file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        return ProblemHandler.unknownIsNotFound(NAMED_BY_THE_URL, () -> {
             if (file.endsWith(".oscal.json")) {
                 exports.oscalCatalog(stem(file, ".oscal.json"), out);
                 return download(out, file, MediaType.APPLICATION_JSON);
             }
-        } catch (UnknownIdException e) {
-            throw new ProblemHandler.NotFound(e);
-        }
-        throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "catalog file", file,
-                exports.catalogs().stream().map(id -> id + ".oscal.json").toList()));
+            throw new ProblemHandler.NotFound(UnknownIdException.described(Thing.FILE, "catalog file", file,
+                    exports.catalogs().stream().map(id -> id + ".oscal.json").toList()));
+        });
     }
 
     @GetMapping("/crosswalk/{file}")
@@ -103,12 +104,10 @@ public class ExportController {
     public ResponseEntity<byte[]> crosswalk(@Parameter(example = "iso42001-eu-ai-act.xlsx") @PathVariable String file) throws IOException {
         ReportFile f = ReportFile.of(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        return ProblemHandler.unknownIsNotFound(NAMED_BY_THE_URL, () -> {
             exports.crosswalk(f.stem, f.format, out);
-        } catch (UnknownIdException e) {
-            throw new ProblemHandler.NotFound(e);
-        }
-        return download(out, file, f.mediaType());
+            return download(out, file, f.mediaType());
+        });
     }
 
     @GetMapping("/coverage.{ext}")
@@ -152,12 +151,10 @@ public class ExportController {
             @RequestParam(defaultValue = "true") boolean mappings) {
         GraphExport.Format format = GraphExport.Format.of(ext);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        return ProblemHandler.unknownIsNotFound(NAMED_BY_THE_URL, () -> {
             exports.graph(framework, format, mappings, out);
-        } catch (UnknownIdException e) {
-            throw new ProblemHandler.NotFound(e);
-        }
-        return download(out, (framework == null ? "crosswalk" : framework) + "." + format.extension, MediaType.parseMediaType(format.mediaType));
+            return download(out, (framework == null ? "crosswalk" : framework) + "." + format.extension, MediaType.parseMediaType(format.mediaType));
+        });
     }
 
     private ResponseEntity<byte[]> coverageReport(String ext, Holdings holdings, List<String> targets, Filters filters) throws IOException {

@@ -2,7 +2,6 @@ package org.crosswalk.web;
 
 import java.net.URI;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.apache.jena.query.QueryCancelledException;
 import org.crosswalk.answers.InvalidInputException;
@@ -55,13 +54,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * requirement of a look-up), the resource is not there, 404. Any other unknown id stays what it is
      * everywhere, an unprocessable parameter, 422.
      */
-    public static <T> T unknownIsNotFound(Set<UnknownIdException.Thing> resources, Supplier<T> answer) {
+    public static <T, E extends Exception> T unknownIsNotFound(Set<UnknownIdException.Thing> resources, Answer<T, E> answer) throws E {
         try {
             return answer.get();
         } catch (UnknownIdException e) {
             if (resources.contains(e.thing())) throw new NotFound(e);
             throw e;
         }
+    }
+
+    /** Work that gives an answer and may fail with a checked exception of its own (an export's I/O), or none. */
+    @FunctionalInterface
+    public interface Answer<T, E extends Exception> {
+        T get() throws E;
     }
 
     @ExceptionHandler(NotFound.class)
