@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.DatasetGraphText;
@@ -31,6 +34,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.store.FSDirectory;
@@ -62,6 +67,10 @@ public final class EmbeddedStore implements CrosswalkStore {
     private final FrameworkSlices slices;
     /** TDB2 under the text index: its transactions (the data version) and its index tables (counts). */
     private final org.apache.jena.tdb2.store.DatasetGraphTDB tdbGraph;
+    /** The default graph's triple count of the latest data version asked about: counted once, see {@link #tripleCount}. */
+    private Counted counted;
+
+    private record Counted(long dataVersion, CompletableFuture<Long> triples) {}
 
     /** Default of crosswalk.memory-copy-max-triples: the real data is 64 k triples, the scale harness's 10x 6.1 M. */
     public static final long DEFAULT_MEMORY_COPY_MAX_TRIPLES = 2_000_000;
@@ -110,6 +119,15 @@ public final class EmbeddedStore implements CrosswalkStore {
                 ? new ReferenceCopy(dataset, this::dataVersionOfThisRead, this::countUpTo, memory.wholeCopyMaxTriples(), prepareSlices) : null;
         if (copy != null) copy.requestCopy(); // started now, not on the first request; nothing waits for it
         else if (slices != null) Txn.executeRead(dataset, prepareSlices);
+        // Counted now, beside the rest of the start: the first health probe reports the count, and at the
+        // scale harness's 100x counting 61 M index entries took that probe 8-18 s after the service had started.
+        Thread.ofVirtual().name("triple-count").start(() -> {
+            try {
+                tripleCount();
+            } catch (RuntimeException e) { // closed while counting (tests open and close stores quickly)
+                log.debug("Triple count at start not taken: {}", e.toString());
+            }
+        });
     }
 
     /** Opens the store for {@code version}, building it from {@code graph} if it does not exist yet. */
@@ -332,10 +350,33 @@ public final class EmbeddedStore implements CrosswalkStore {
         return slices != null && slices.made(framework);
     }
 
-    /** The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}). */
+    /**
+     * The default graph's triples, counted on TDB2's primary index (see {@link #countUpTo}) once per data
+     * version: health and the metrics gauge ask on every probe and scrape, and a count is linear in the
+     * store (about a second at 100x). A caller that asks while another counts the same version waits for
+     * that count instead of starting its own.
+     */
     @Override
     public long tripleCount() {
-        return Txn.calculateRead(dataset, () -> count(tdbGraph.getTripleTable(), Long.MAX_VALUE));
+        return Txn.calculateRead(dataset, () -> {
+            long dataVersion = dataVersionOfThisRead();
+            CompletableFuture<Long> mine = new CompletableFuture<>();
+            Counted known;
+            synchronized (this) {
+                known = counted;
+                if (known == null || known.dataVersion() != dataVersion) counted = new Counted(dataVersion, mine);
+            }
+            if (known != null && known.dataVersion() == dataVersion) return known.triples().join();
+            try {
+                mine.complete(count(tdbGraph.getTripleTable(), Long.MAX_VALUE));
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                synchronized (this) {
+                    if (counted != null && counted.triples() == mine) counted = null; // the next caller counts again
+                }
+            }
+            return mine.join();
+        });
     }
 
     /**
@@ -350,7 +391,12 @@ public final class EmbeddedStore implements CrosswalkStore {
     }
 
     private static long count(org.apache.jena.tdb2.store.TableBase table, long limit) {
-        var all = table.getNodeTupleTable().getTupleTable().getIndex(0).all();
+        TupleIndex index = table.getNodeTupleTable().getTupleTable().getIndex(0);
+        // Walk the B+tree's records without decoding each into a tuple of node ids: about 3x faster
+        // (61 M entries at 100x: 0.8-0.9 s against 2.5 s once the index is in the page cache).
+        Iterator<?> all = index instanceof TupleIndexRecord records && records.getRangeIndex() instanceof BPlusTree tree
+                ? tree.iterator(null, null, (bytes, entry, key, factory) -> Boolean.TRUE)
+                : index.all();
         long n = 0;
         while (n <= limit && all.hasNext()) {
             all.next();

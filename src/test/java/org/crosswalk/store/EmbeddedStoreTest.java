@@ -74,6 +74,24 @@ class EmbeddedStoreTest {
         }
     }
 
+    /** Counted once per data version (and at start), so it must follow every commit to the default graph. */
+    @Test
+    void theTripleCountFollowsEveryCommitToTheDefaultGraph() {
+        try (EmbeddedStore store = open()) {
+            assertThat(store.tripleCount()).isEqualTo(4);
+            store.update(UpdateFactory.create("INSERT DATA { <urn:r3> <urn:p> \"x\" , \"y\" }"));
+            assertThat(store.tripleCount()).isEqualTo(6);
+            store.update(UpdateFactory.create("DELETE DATA { <urn:r3> <urn:p> \"x\" }"));
+            assertThat(store.tripleCount()).as("asked again for the same version").isEqualTo(5).isEqualTo(store.tripleCount());
+            // a named graph is not the default graph
+            store.replaceNamedGraphs(Map.of(TENANT + "p1", graph("<urn:p1> <urn:holds> <urn:r1> .")));
+            assertThat(store.tripleCount()).isEqualTo(5);
+        }
+        try (EmbeddedStore reopened = open()) {
+            assertThat(reopened.tripleCount()).as("counted again after a restart, not remembered").isEqualTo(5);
+        }
+    }
+
     @Test
     void aFailingUpdateChangesNothing() {
         try (EmbeddedStore store = open()) {

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# First load of one data directory by two builds, alternating: each run starts the build's
-# bin/crosswalk-server on a fresh store and times the command to the first 200 of /api/health.
+# Two builds' start on one data directory, alternating, timed from the command to the first 200 of
+# /api/health (bin/crosswalk-server, result cache off). MODE=first (default): a first load into a fresh
+# store each run. MODE=restart: restarts on one store of that data, built once beforehand (not counted);
+# both builds must give the data the same version (the same loader revision). STORE=<store-dir> restarts on
+# a store of that data that exists already (the harness's $WORK/store-<scale>x), instead of building one.
 # A start of each build on the real data comes first and is not counted (jar extraction and the JDK's
 # start-up cache are trained once per build). Stops only the processes it started.
-#   bench/scale/first-load-ab.sh <before-checkout> <after-checkout> <data-dir> [runs] [port] [sparql-port]
+#   [MODE=restart] bench/scale/start-ab.sh <before-checkout> <after-checkout> <data-dir> [runs] [port] [sparql-port]
 # Each checkout needs `mvn -q package -DskipTests`; <data-dir> is from bench/scale/generate.py.
 set -euo pipefail
 BEFORE=$(cd "$1" && pwd); AFTER=$(cd "$2" && pwd); DATA=$(cd "$3" && pwd); RUNS=${4:-3}
-PORT=${5:-18721}; SPORT=${6:-13721}
+PORT=${5:-18721}; SPORT=${6:-13721}; MODE=${MODE:-first}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-work="$(mktemp -d "${TMPDIR:-/tmp}/crosswalk-first-load-XXXXXX")"
-trap 'rm -rf "$work/store"' EXIT
+work="$(mktemp -d "${TMPDIR:-/tmp}/crosswalk-start-ab-XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+store=$work/store
+if [ "$MODE" = restart ]; then store=${STORE:-$store}; fi # a first load never empties a store it was given
 one() { # checkout label data -> prints label, seconds, load average
-  local t0 pid
-  rm -rf "$work/store"
+  local t0 pid dir=$work/scratch
+  if [ "$3" = "$DATA" ]; then dir=$store; [ "$MODE" = restart ] || rm -rf "$dir"; fi
   t0=$(date +%s.%N)
   (cd "$1" && CROSSWALK_JAVA="$JAVA" CROSSWALK_RUN_DIR="$work/run-$2" JAVA_TOOL_OPTIONS=-Xmx10g exec bin/crosswalk-server \
-    --server.port="$PORT" --crosswalk.sparql-port="$SPORT" --crosswalk.store-dir="$work/store" \
+    --server.port="$PORT" --crosswalk.sparql-port="$SPORT" --crosswalk.store-dir="$dir" \
     --crosswalk.ontology-dir="$3/ontology" --crosswalk.mappings-dir="$3/mappings" --crosswalk.result-cache-rows=0) \
     > "$work/$2.log" 2>&1 &
   pid=$! # the subshell execs the launcher, which execs the JVM: this is the service
@@ -28,5 +33,6 @@ one() { # checkout label data -> prints label, seconds, load average
   kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
 }
 one "$BEFORE" before "$BEFORE" > /dev/null; one "$AFTER" after "$AFTER" > /dev/null
-printf 'build\tfirst_load_s\tload_avg\n'
+if [ "$MODE" = restart ] && [ -z "${STORE:-}" ]; then one "$AFTER" after "$DATA" > /dev/null; fi # builds the store the restarts reuse
+printf 'build\t%s_s\tload_avg\n' "$MODE"
 for i in $(seq "$RUNS"); do one "$BEFORE" before "$DATA"; one "$AFTER" after "$DATA"; done
