@@ -43,7 +43,11 @@ public class ExportController {
     static final MediaType TSV = MediaType.parseMediaType("text/tab-separated-values;charset=UTF-8");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    /** Every id an export meets is in its URL (the file name, or the framework asked for): unknown is 404. */
+    /**
+     * What an export is asked for is the thing it sends (the file in the path, or the framework of a
+     * graph export), so an unknown id there is 404 — also for the graph export's {@code framework}
+     * parameter, as exports have always answered, where other query parameters give 422.
+     */
     private static final Set<Thing> NAMED_BY_THE_URL = EnumSet.allOf(Thing.class);
 
     private final Exports exports;

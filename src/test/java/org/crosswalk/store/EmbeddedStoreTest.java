@@ -86,6 +86,17 @@ class EmbeddedStoreTest {
             // a named graph is not the default graph
             store.replaceNamedGraphs(Map.of(TENANT + "p1", graph("<urn:p1> <urn:holds> <urn:r1> .")));
             assertThat(store.tripleCount()).isEqualTo(5);
+            // inside a write, the count sees the write; once it is rolled back, nothing of it is remembered
+            store.dataset().begin(org.apache.jena.query.ReadWrite.WRITE);
+            try {
+                store.dataset().getDefaultModel().add(store.dataset().getDefaultModel().createResource("urn:r4"),
+                        org.apache.jena.vocabulary.RDFS.label, "uncommitted");
+                assertThat(store.tripleCount()).isEqualTo(6);
+            } finally {
+                store.dataset().abort();
+                store.dataset().end();
+            }
+            assertThat(store.tripleCount()).isEqualTo(5);
         }
         try (EmbeddedStore reopened = open()) {
             assertThat(reopened.tripleCount()).as("counted again after a restart, not remembered").isEqualTo(5);
