@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Liveness plus what a caller needs to trust the answers: how much data, which version of it, which law
  * applies today. It does not query the graph on a probe (a health check must answer in a millisecond,
- * also while the service sheds load): the triple count and today's law are taken once per data
- * generation (and per date, for the law) and remembered.
+ * also while the service sheds load): today's law is taken once per data generation and date and
+ * remembered here; the triple count is remembered by the store (CrosswalkStore#tripleCount).
  */
 @RestController
 public class HealthController {
@@ -26,8 +26,8 @@ public class HealthController {
     private final DataGeneration generation;
     private volatile Known known;
 
-    /** What the probe reports, as of one data generation and one date. */
-    private record Known(String generation, String date, long triples, Map<String, Law> laws) {}
+    /** Today's law as of one data generation and one date. */
+    private record Known(String generation, String date, Map<String, Law> laws) {}
 
     public HealthController(CrosswalkStore store, SparqlEndpoint sparql, CrosswalkAnswers answers, DataGeneration generation) {
         this.store = store;
@@ -54,8 +54,7 @@ public class HealthController {
         Known k = known;
         String gen = generationNow();
         String today = java.time.LocalDate.now().toString();
-        if (k == null || !k.generation().equals(gen)) k = new Known(gen, null, store.tripleCount(), null); // first probe, or after a write
-        if (!today.equals(k.date())) k = new Known(k.generation(), today, k.triples(), answers.laws(today)); // once a day
+        if (k == null || !k.generation().equals(gen) || !today.equals(k.date())) k = new Known(gen, today, answers.laws(today)); // first probe, after a write, once a day
         known = k;
         return k;
     }
@@ -65,7 +64,7 @@ public class HealthController {
         Known k = now();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
-        body.put("triples", k.triples());
+        body.put("triples", store.tripleCount());
         body.put("dataVersion", store.version());
         // Which law the answers read by default (today): e.g. "Regulation (EU) 2024/1689 as amended by ...".
         Map<String, Object> law = new LinkedHashMap<>();
